@@ -1,0 +1,158 @@
+/*
+ * dwpolicy.h — the public interface of libdwpolicy.
+ *
+ * libdwpolicy decides which benefits and services a child in difficulty (困境儿童) is
+ * entitled to under 四川省 川办发〔2025〕53号, how much money (in integer 分), on what legal
+ * basis and why. Cases and results are JSON documents; their shapes are documented in
+ * SPEC.md (§2 case, §3 result) and in README.md.
+ *
+ * If a function, type or constant is not declared in this file, it is not part of the API.
+ *
+ * Conventions
+ *  - Every function returns 0 on success or a negative DWP_E* status; status values are never
+ *    renumbered or reused.
+ *  - What the library returns through a `char **` out-parameter belongs to the caller and is
+ *    released with dwp_free(). Strings returned as `const char *` are borrowed.
+ *  - The library never prints and never aborts the process.
+ *  - Money is an int64 number of 分 (fen) everywhere; no floating point is used for money.
+ *
+ * Threads
+ *  - A dwp_engine is immutable once dwp_engine_open() has returned. Any number of threads may
+ *    call dwp_eval_json() and dwp_params_json() on the same engine at the same time.
+ *  - dwp_engine_close() must not run concurrently with any other use of that engine.
+ *  - dwp_last_error() is per thread: it describes the last failure on the calling thread.
+ *
+ * Personal data: a case's child.id_number is validated and then forgotten; it never appears in
+ * a result, an error message or anything else the library produces.
+ */
+#ifndef DWPOLICY_H
+#define DWPOLICY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32) && defined(DWP_BUILDING_SHARED)
+#define DWP_API __declspec(dllexport)
+#elif defined(__GNUC__) && defined(DWP_BUILDING)
+#define DWP_API __attribute__((visibility("default")))
+#else
+#define DWP_API
+#endif
+
+/* ---- Version ---------------------------------------------------------------------------- */
+
+#define DWP_VERSION_MAJOR 1
+#define DWP_VERSION_MINOR 0
+#define DWP_VERSION_PATCH 0
+#define DWP_VERSION_STRING "1.0.0"
+/** MAJOR * 10000 + MINOR * 100 + PATCH, for compile-time comparisons. */
+#define DWP_VERSION_NUMBER 10000
+
+/** The version of the library actually loaded, e.g. "1.0.0". Static storage; thread-safe. */
+DWP_API const char *dwp_version(void);
+
+/** The same as DWP_VERSION_NUMBER of the library actually loaded. Thread-safe. */
+DWP_API int32_t dwp_version_number(void);
+
+/* ---- Status codes ----------------------------------------------------------------------- */
+
+#define DWP_OK        0
+#define DWP_EINVAL   -1 /* a NULL or out-of-range argument */
+#define DWP_EPARSE   -2 /* the case is not well-formed JSON */
+#define DWP_ESCHEMA  -3 /* well-formed JSON that breaks the case contract (field, type, value) */
+#define DWP_ERULES   -4 /* a rule file or parameter is wrong, or a parameter has no value */
+#define DWP_ESCRIPT  -5 /* a Lua rule raised an error while deciding a benefit */
+#define DWP_ELIMIT   -6 /* a Lua rule exceeded its instruction budget or memory cap */
+#define DWP_ENOMEM   -7 /* out of memory */
+#define DWP_EIO      -8 /* a file or directory could not be read */
+
+/** A fixed English description of a status code ("invalid argument", …). Never NULL; an
+ *  unknown code gives "unknown status". Static storage; thread-safe. */
+DWP_API const char *dwp_status_str(int32_t status);
+
+/** The message of the last failure on the calling thread: it names the field, file, line or
+ *  region concerned, e.g. `child.education.level: expected one of none, preschool, …; got
+ *  "phd"`. Empty string when there was none. Valid until the next library call on this
+ *  thread. Language: that of the engine's options (Chinese unless English was asked for);
+ *  failures before an engine exists are in the language of the options given to open. */
+DWP_API const char *dwp_last_error(void);
+
+/* ---- Engine ----------------------------------------------------------------------------- */
+
+/** An opaque, loaded set of rules and parameters. Immutable and shareable between threads. */
+typedef struct dwp_engine dwp_engine;
+
+#define DWP_LANG_ZH 0 /* 简体中文 (default) */
+#define DWP_LANG_EN 1 /* English */
+
+/**
+ * Options for dwp_engine_open_opts(). Set struct_size to sizeof(dwp_options) and every field
+ * you do not care about to 0 (memset): 0 always means the default. Fields are only ever
+ * appended; the library reads only those covered by struct_size.
+ */
+typedef struct dwp_options {
+    size_t struct_size;
+    int32_t lang; /* DWP_LANG_ZH or DWP_LANG_EN: texts of results and error messages */
+} dwp_options;
+
+/**
+ * Load the rules: the embedded Sichuan default, with the `*.lua` files of rules_dir (when not
+ * NULL) layered over it — a file for a region replaces the embedded file for that region, a
+ * file for another region is added. Files are named after their region: `510100.lua`.
+ *
+ * On success *out is a new engine, released with dwp_engine_close(). On failure *out is NULL
+ * and dwp_last_error() names the file, line and problem.
+ * Errors: DWP_EINVAL (out is NULL), DWP_EIO (rules_dir unreadable), DWP_ERULES (a rule file
+ * is wrong), DWP_ENOMEM. Thread-safe (each call builds its own engine).
+ */
+DWP_API int dwp_engine_open(const char *rules_dir, dwp_engine **out);
+
+/** dwp_engine_open() with options; opts may be NULL for all defaults. DWP_EINVAL when
+ *  opts->struct_size is smaller than the first version of the struct or a field is out of
+ *  range. */
+DWP_API int dwp_engine_open_opts(const char *rules_dir, const dwp_options *opts,
+                                 dwp_engine **out);
+
+/** Release an engine. NULL is a no-op. Must not run while another thread uses the engine. */
+DWP_API void dwp_engine_close(dwp_engine *e);
+
+/* ---- Evaluation ------------------------------------------------------------------------- */
+
+/**
+ * Evaluate one case (SPEC §2 JSON, `len` bytes, need not be NUL-terminated) into a result
+ * (SPEC §3 JSON, NUL-terminated, released with dwp_free()).
+ *
+ * Returns 0 when every benefit was decided. On DWP_EPARSE / DWP_ESCHEMA / DWP_EINVAL
+ * *result_json is NULL and dwp_last_error() names the field path and what was expected, e.g.
+ * `child.birth_date: expected a date YYYY-MM-DD; got "2025-02-30"`. On DWP_ERULES (a
+ * parameter has no value for the case's region and date), DWP_ESCRIPT and DWP_ELIMIT the
+ * result is still returned: the benefits that could not be decided have status "error" with
+ * the message, the others are decided as usual.
+ * Thread-safe: many threads may evaluate on one engine at once.
+ */
+DWP_API int dwp_eval_json(dwp_engine *e, const char *case_json, size_t len,
+                          char **result_json);
+
+/**
+ * The parameters in effect for a region on a date, as JSON:
+ * `{"region":"510104","as_of":"2026-03-01","region_chain":[…],"params":[{"name":…,"value":…,
+ * "region":…,"from":…,"source":…,"confidence":…,"file":…}, …]}` in catalogue order. A
+ * parameter with no value on that date is listed with `"value":null` and an `"error"` text.
+ * Errors: DWP_EINVAL, DWP_ESCHEMA (region not in the list, date invalid). Released with
+ * dwp_free(). Thread-safe.
+ */
+DWP_API int dwp_params_json(dwp_engine *e, const char *region, const char *as_of,
+                            char **out);
+
+/** Release what the library returned. NULL is a no-op. */
+DWP_API void dwp_free(void *p);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* DWPOLICY_H */

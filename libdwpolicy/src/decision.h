@@ -1,0 +1,153 @@
+/* decision.h — the decision about one benefit for one case, and the helpers rules use to
+ * build it: conditions (tri-state, so absent facts make a benefit indeterminate rather than
+ * guessed), parameter reads (recorded with their provenance), reasons in both languages. */
+#ifndef DWP_DECISION_H
+#define DWP_DECISION_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "case.h"
+#include "params.h"
+#include "regions.h"
+#include "text.h"
+
+typedef struct dwp_engine dwp_engine;
+
+enum { DWP_STATUS_ELIGIBLE, DWP_STATUS_INELIGIBLE, DWP_STATUS_INDETERMINATE, DWP_STATUS_ERROR };
+enum { DWP_PERIOD_MONTH, DWP_PERIOD_YEAR, DWP_PERIOD_ONCE, DWP_PERIOD_CLAIM };
+enum { DWP_KIND_PAYMENT, DWP_KIND_CAP, DWP_KIND_WAIVER };
+
+/* Services (SPEC §4), in the order they are listed in results. */
+typedef enum dwp_service_id {
+    DWP_SVC_MENTAL_HEALTH,
+    DWP_SVC_GUARDIANSHIP,
+    DWP_SVC_REHAB_SCREENING,
+    DWP_SVC_PRESCHOOL,
+    DWP_SVC_SCHOOL_ENROLLMENT,
+    DWP_SVC_JUDICIAL_AID,
+    DWP_SVC_FAMILY_EDUCATION,
+    DWP_SVC_ADULT_TRANSITION,
+    DWP_SVC_CROSS_REGION,
+    DWP_SVC_APPLY_DIBAO,
+    DWP_SERVICE_COUNT
+} dwp_service_id;
+
+/* 困境儿童 categories (国发〔2016〕36号), as bits, in the order they are listed. */
+enum {
+    DWP_CAT_ORPHAN = 1u << 0,
+    DWP_CAT_DE_FACTO_UNSUPPORTED = 1u << 1,
+    DWP_CAT_POVERTY = 1u << 2,
+    DWP_CAT_DISABILITY = 1u << 3,
+    DWP_CAT_SERIOUS_ILLNESS = 1u << 4,
+    DWP_CAT_GUARDIANSHIP = 1u << 5,
+    DWP_CAT_CRIME_VICTIM = 1u << 6,
+    /* listed, but not by themselves 困境儿童 */
+    DWP_CAT_LEFT_BEHIND = 1u << 7,
+    DWP_CAT_MIGRANT = 1u << 8,
+};
+#define DWP_CAT_DIFFICULTY_MASK 0x7Fu
+#define DWP_CATEGORY_COUNT 9
+const char *dwp_category_name(int bit_index);
+
+#define DWP_MAX_REASONS 16
+#define DWP_MAX_PARAMS_USED 16
+#define DWP_MAX_MISSING 8
+
+typedef struct dwp_reason {
+    const char *code; /* static: "child.age", "household.status", … */
+    const char *text; /* static or in the evaluation's arena */
+    bool ok;
+} dwp_reason;
+
+typedef struct dwp_decision {
+    int status;        /* DWP_STATUS_* */
+    int64_t amount;    /* fen; meaningful when has_amount */
+    bool has_amount;
+    int32_t handling_region; /* code */
+    int32_t decided_by;      /* code */
+    uint32_t n_failed;       /* conditions found false */
+    uint32_t n_reasons, n_params, n_missing;
+    dwp_reason reasons[DWP_MAX_REASONS];
+    const dwp_param_entry *params[DWP_MAX_PARAMS_USED];
+    uint8_t param_ids[DWP_MAX_PARAMS_USED];
+    const char *missing[DWP_MAX_MISSING]; /* field paths, static */
+    const char *error;       /* status error: the message */
+    uint32_t services;       /* bits of dwp_service_id this decision refers the child to */
+} dwp_decision;
+
+/* Per-evaluation scratch memory: everything allocated is released at the end of the call. */
+typedef struct dwp_arena {
+    char *block;
+    size_t used, cap;
+    struct dwp_arena_chunk *chunks; /* overflow blocks */
+    bool failed;
+} dwp_arena;
+
+void dwp_arena_init(dwp_arena *a, char *initial, size_t cap);
+void *dwp_arena_alloc(dwp_arena *a, size_t n); /* NULL on out of memory (a->failed set) */
+void dwp_arena_release(dwp_arena *a);
+
+/* What every benefit rule sees. */
+typedef struct dwp_eval {
+    const dwp_engine *engine;
+    const dwp_case *c;
+    int lang;
+    int32_t age;
+    int chain[DWP_CHAIN_MAX]; /* region indices, case region first */
+    int chain_len;
+    uint32_t categories; /* DWP_CAT_* */
+    dwp_arena *arena;
+} dwp_eval;
+
+/* Start a decision: eligible until a condition fails, handled in the case region, decided
+ * by the province default. */
+void dwp_decision_begin(const dwp_eval *ev, dwp_decision *d);
+
+/* Record a condition: YES adds reason `yes` (ok), NO adds `no` (not ok) and counts a failure,
+ * UNKNOWN lists `field` as missing. Returns v. */
+dwp_tri dwp_cond(const dwp_eval *ev, dwp_decision *d, const char *code, dwp_tri v,
+                 const char *field, dwp_text yes, dwp_text no);
+
+/* Add a reason; the formats take the same arguments in the same order. */
+void dwp_reason_add(const dwp_eval *ev, dwp_decision *d, const char *code, bool ok,
+                    dwp_text text);
+void dwp_reason_addf(const dwp_eval *ev, dwp_decision *d, const char *code, bool ok,
+                     const char *zh_fmt, const char *en_fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+void dwp_missing_add(dwp_decision *d, const char *field);
+
+/* Read a parameter for the case's region (or the chain of `region_index`, for a handling
+ * region elsewhere) on the case's as_of, and record it in the decision. When it has no
+ * value, sets the decision to status error with a message naming the parameter, region and
+ * date, and returns false. */
+bool dwp_param_read(const dwp_eval *ev, dwp_decision *d, dwp_param_id id, int64_t *value);
+bool dwp_param_read_in(const dwp_eval *ev, dwp_decision *d, int region_index,
+                       dwp_param_id id, int64_t *value);
+
+/* Settle the status from the conditions: any failed → ineligible; else any missing →
+ * indeterminate; else eligible. Does not touch an error status. Returns the status. */
+int dwp_decision_settle(dwp_decision *d);
+
+/* An eligible payment whose amount came out 0 from the case's own facts is not an
+ * entitlement: make it ineligible with `why`. */
+void dwp_decision_zero_is_ineligible(const dwp_eval *ev, dwp_decision *d, dwp_text why);
+
+/* A benefit of the catalogue (SPEC §4). */
+typedef struct dwp_benefit {
+    const char *id;
+    dwp_text title;
+    const char *basis;
+    uint8_t period; /* DWP_PERIOD_* */
+    uint8_t kind;   /* DWP_KIND_* */
+    bool discretionary;
+    void (*decide)(const dwp_eval *ev, dwp_decision *d);
+} dwp_benefit;
+
+extern const dwp_benefit dwp_catalogue[];
+extern const size_t dwp_catalogue_count;
+
+#endif

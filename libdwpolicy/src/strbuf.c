@@ -1,0 +1,111 @@
+/* strbuf.c — growable byte buffer. */
+#include "strbuf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void dwp_strbuf_init(dwp_strbuf *b) { memset(b, 0, sizeof *b); }
+
+void dwp_strbuf_free(dwp_strbuf *b)
+{
+    free(b->data);
+    dwp_strbuf_init(b);
+}
+
+bool dwp_strbuf_reserve(dwp_strbuf *b, size_t n)
+{
+    if (b->failed) return false;
+    if (b->cap - b->len > n) return true; /* keep one byte for the NUL */
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap - b->len <= n) {
+        if (cap > SIZE_MAX / 2) {
+            b->failed = true;
+            return false;
+        }
+        cap *= 2;
+    }
+    char *p = realloc(b->data, cap);
+    if (!p) {
+        b->failed = true;
+        return false;
+    }
+    b->data = p;
+    b->cap = cap;
+    return true;
+}
+
+void dwp_strbuf_append(dwp_strbuf *b, const char *s, size_t n)
+{
+    if (!dwp_strbuf_reserve(b, n)) return;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+}
+
+void dwp_strbuf_puts(dwp_strbuf *b, const char *s) { dwp_strbuf_append(b, s, strlen(s)); }
+
+void dwp_strbuf_putc(dwp_strbuf *b, char c)
+{
+    if (!dwp_strbuf_reserve(b, 1)) return;
+    b->data[b->len++] = c;
+}
+
+void dwp_strbuf_put_int(dwp_strbuf *b, int64_t v)
+{
+    char tmp[24];
+    int n = 0;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (!dwp_strbuf_reserve(b, (size_t)n + 1)) return;
+    if (v < 0) b->data[b->len++] = '-';
+    while (n) b->data[b->len++] = tmp[--n];
+}
+
+void dwp_strbuf_put_json_string(dwp_strbuf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    if (!dwp_strbuf_reserve(b, n + 2)) return;
+    b->data[b->len++] = '"';
+    size_t run = 0; /* bytes copied verbatim in one go */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        dwp_strbuf_append(b, s + run, i - run);
+        run = i + 1;
+        char esc[6] = {'\\', 0, 0, 0, 0, 0};
+        size_t len = 2;
+        switch (c) {
+        case '"': esc[1] = '"'; break;
+        case '\\': esc[1] = '\\'; break;
+        case '\n': esc[1] = 'n'; break;
+        case '\r': esc[1] = 'r'; break;
+        case '\t': esc[1] = 't'; break;
+        case '\b': esc[1] = 'b'; break;
+        case '\f': esc[1] = 'f'; break;
+        default:
+            esc[1] = 'u';
+            esc[2] = '0';
+            esc[3] = '0';
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 15];
+            len = 6;
+        }
+        dwp_strbuf_append(b, esc, len);
+    }
+    dwp_strbuf_append(b, s + run, n - run);
+    dwp_strbuf_putc(b, '"');
+}
+
+char *dwp_strbuf_take(dwp_strbuf *b)
+{
+    if (!dwp_strbuf_reserve(b, 1)) {
+        dwp_strbuf_free(b);
+        return NULL;
+    }
+    b->data[b->len] = '\0';
+    char *p = b->data;
+    dwp_strbuf_init(b);
+    return p;
+}
