@@ -33,6 +33,15 @@ typedef enum dwp_service_id {
     DWP_SERVICE_COUNT
 } dwp_service_id;
 
+/* A service: no money, something the child or family should be offered. */
+typedef struct dwp_service {
+    const char *id;
+    dwp_text title;
+    const char *basis;
+    dwp_text text;
+} dwp_service;
+extern const dwp_service dwp_services[DWP_SERVICE_COUNT];
+
 /* 困境儿童 categories (国发〔2016〕36号), as bits, in the order they are listed. */
 enum {
     DWP_CAT_ORPHAN = 1u << 0,
@@ -115,10 +124,31 @@ void dwp_reason_add(const dwp_eval *ev, dwp_decision *d, const char *code, bool 
 void dwp_reason_addf(const dwp_eval *ev, dwp_decision *d, const char *code, bool ok,
                      const char *zh_fmt, const char *en_fmt, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 5, 6)))
+    __attribute__((format(printf, 5, 7), format(printf, 6, 7)))
 #endif
     ;
 void dwp_missing_add(dwp_decision *d, const char *field);
+
+/* Record a yes/no condition with a formatted reason; a false one counts as a failure. */
+void dwp_check(const dwp_eval *ev, dwp_decision *d, const char *code, bool ok,
+               const char *zh_fmt, const char *en_fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 7), format(printf, 6, 7)))
+#endif
+    ;
+
+/* The same with a ready text. */
+void dwp_check_text(const dwp_eval *ev, dwp_decision *d, const char *code, bool ok,
+                    dwp_text text);
+
+static inline dwp_tri dwp_tri_of(bool b) { return b ? DWP_TRI_YES : DWP_TRI_NO; }
+/* Kleene "or": yes if either is yes, no if both are no, else unknown. */
+static inline dwp_tri dwp_tri_or(dwp_tri a, dwp_tri b)
+{
+    if (a == DWP_TRI_YES || b == DWP_TRI_YES) return DWP_TRI_YES;
+    if (a == DWP_TRI_NO && b == DWP_TRI_NO) return DWP_TRI_NO;
+    return DWP_TRI_UNKNOWN;
+}
 
 /* Read a parameter for the case's region (or the chain of `region_index`, for a handling
  * region elsewhere) on the case's as_of, and record it in the decision. When it has no
@@ -149,5 +179,14 @@ typedef struct dwp_benefit {
 
 extern const dwp_benefit dwp_catalogue[];
 extern const size_t dwp_catalogue_count;
+
+/* The benefit rules, one file per family (benefit_<family>.c). */
+void dwp_decide_dibao_single_person(const dwp_eval *ev, dwp_decision *d);
+void dwp_decide_orphan_adult_student_topup(const dwp_eval *ev, dwp_decision *d);
+void dwp_decide_medical_assistance(const dwp_eval *ev, dwp_decision *d);
+
+/* Shared tests of the case, used by several rules (rule_facts.c). */
+/* Orphan or de facto unsupported (事实无人抚养), with a reason under code "child.orphan". */
+dwp_tri dwp_fact_orphan_like(const dwp_eval *ev, dwp_decision *d);
 
 #endif

@@ -26,8 +26,7 @@ struct dwp_engine {
     size_t source_count;
     char ruleset_name[32];
     char ruleset_sha256[65];
-    char *strings; /* every string the entries point into, one allocation list */
-    struct dwp_strings_block *string_blocks;
+    struct dwp_string_block *strings; /* what dwp_engine_strdup() copied */
 };
 
 static inline const dwp_param_series *dwp_engine_series(const struct dwp_engine *e,
@@ -35,6 +34,17 @@ static inline const dwp_param_series *dwp_engine_series(const struct dwp_engine 
 {
     return &e->series[(size_t)region_index * DWP_PARAM_COUNT + (size_t)param_id];
 }
+
+/* Resolve a parameter for a region on a date (SPEC §5; see params.h). Returns the entry in
+ * force, or NULL; *defined_by is the index of the most specific region in the chain that
+ * defines the parameter at all (-1 when none does) — with NULL, that region's first entry
+ * starts after `on`. */
+const dwp_param_entry *dwp_engine_param_at(const struct dwp_engine *e, int region_index,
+                                           dwp_param_id id, dwp_date on, int *defined_by);
+
+/* Explain why a parameter has no value (after dwp_engine_param_at returned NULL). */
+void dwp_param_missing_text(const struct dwp_engine *e, int region_index, dwp_param_id id,
+                            dwp_date on, int defined_by, int lang, char *buf, size_t size);
 
 /* Load the embedded ruleset and, when dir is not NULL, the *.lua files of dir over it
  * (rules_load.c). Fills regions, series, sources and the digest. */

@@ -17,7 +17,7 @@ void dwp_error_clear(void);
  * `status`, so that `return dwp_error_set(DWP_ESCHEMA, …);` reads naturally. */
 int dwp_error_set(int status, int lang, const char *zh_fmt, const char *en_fmt, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
+    __attribute__((format(printf, 3, 5), format(printf, 4, 5)))
 #endif
     ;
 

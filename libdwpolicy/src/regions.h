@@ -24,7 +24,8 @@ typedef struct dwp_regions {
 
 /* Parse the `code,name,parent,level` CSV (with its header line). On error returns DWP_ERULES
  * with the last error naming `file` and the line. */
-int dwp_regions_parse(dwp_regions *out, const char *csv, size_t len, const char *file);
+int dwp_regions_parse(dwp_regions *out, const char *csv, size_t len, const char *file,
+                      int lang);
 void dwp_regions_free(dwp_regions *r);
 
 /* Index of a code, or -1. */

@@ -1,0 +1,146 @@
+/* benefit_medical.c — 医疗救助 (川办发〔2025〕53号 (六)): policy-range self-pay at a designated
+ * institution, less what is left of the deductible, times the class's ratio, within what is
+ * left of the annual cap. */
+#include "case.h"
+#include "decision.h"
+#include "money.h"
+
+typedef struct assistance_class {
+    const char *name;
+    dwp_text text;
+    dwp_param_id deductible, ratio_bp, annual_cap;
+} assistance_class;
+
+static const assistance_class classes[] = {
+    {"tekun", {"特困供养人员", "特困供养 (extreme-poverty support)"}, DWP_P_MED_TEKUN_DEDUCTIBLE,
+     DWP_P_MED_TEKUN_RATIO_BP, DWP_P_MED_TEKUN_ANNUAL_CAP},
+    {"orphan", {"孤儿（含事实无人抚养儿童）", "orphan (incl. de facto unsupported)"},
+     DWP_P_MED_ORPHAN_DEDUCTIBLE, DWP_P_MED_ORPHAN_RATIO_BP, DWP_P_MED_ORPHAN_ANNUAL_CAP},
+    {"dibao", {"低保对象", "低保 (minimum living allowance)"}, DWP_P_MED_DIBAO_DEDUCTIBLE,
+     DWP_P_MED_DIBAO_RATIO_BP, DWP_P_MED_DIBAO_ANNUAL_CAP},
+    {"dibao_marginal", {"低保边缘家庭成员", "低保边缘 (near-dibao) household"},
+     DWP_P_MED_MARGINAL_DEDUCTIBLE, DWP_P_MED_MARGINAL_RATIO_BP, DWP_P_MED_MARGINAL_ANNUAL_CAP},
+};
+
+/* Whether the case belongs to class i; unknown when the deciding fact is absent. */
+static dwp_tri in_class(const dwp_case *c, size_t i, const char **missing)
+{
+    uint8_t hh = c->household.status;
+    *missing = "household.status";
+    switch (i) {
+    case 0:
+        return hh == DWP_HH_UNSET ? DWP_TRI_UNKNOWN : dwp_tri_of(hh == DWP_HH_TEKUN);
+    case 1: {
+        dwp_tri v = dwp_tri_or(c->child.orphan, c->child.de_facto_unsupported);
+        *missing = c->child.orphan == DWP_TRI_UNKNOWN ? "child.orphan" : "child.de_facto_unsupported";
+        return v;
+    }
+    case 2:
+        return hh == DWP_HH_UNSET ? DWP_TRI_UNKNOWN : dwp_tri_of(hh == DWP_HH_DIBAO);
+    default:
+        return hh == DWP_HH_UNSET ? DWP_TRI_UNKNOWN : dwp_tri_of(hh == DWP_HH_DIBAO_MARGINAL);
+    }
+}
+
+/* The first class that applies (they are in order of precedence), or NULL. */
+static const assistance_class *choose_class(const dwp_eval *ev, dwp_decision *d)
+{
+    for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) {
+        const char *missing;
+        dwp_tri v = in_class(ev->c, i, &missing);
+        if (v == DWP_TRI_YES) {
+            dwp_reason_addf(ev, d, "assistance.class", true, "救助类别：%s",
+                            "assistance class: %s", dwp_text_in(classes[i].text, ev->lang));
+            return &classes[i];
+        }
+        if (v == DWP_TRI_UNKNOWN) {
+            /* A class earlier in the order might apply and change the ratio and cap. */
+            dwp_missing_add(d, missing);
+            return NULL;
+        }
+    }
+    dwp_check_text(ev, d, "assistance.class", false,
+                   DWP_T("不属于特困、孤儿、低保或低保边缘救助对象",
+                         "not in a class entitled to medical assistance (特困, orphan, 低保, 低保边缘)"));
+    return NULL;
+}
+
+void dwp_decide_medical_assistance(const dwp_eval *ev, dwp_decision *d)
+{
+    const dwp_case *c = ev->c;
+    if (!c->medical.present) {
+        dwp_check_text(ev, d, "medical", false,
+                       DWP_T("本案未提供医疗费用信息", "the case has no medical expenses"));
+        dwp_decision_settle(d);
+        return;
+    }
+    dwp_cond(ev, d, "medical.designated_institution", c->medical.designated_institution,
+             "medical.designated_institution",
+             DWP_T("在定点医疗机构就医", "treated at a designated institution"),
+             DWP_T("非定点医疗机构发生的费用不予救助",
+                   "costs at a non-designated institution are not assisted"));
+    const dwp_opt_int *oop = &c->medical.policy_out_of_pocket_fen;
+    char oop_y[32];
+    if (!oop->present) {
+        dwp_missing_add(d, "medical.policy_out_of_pocket_fen");
+    } else {
+        dwp_money_format_yuan(oop->value, oop_y);
+        if (oop->value > 0)
+            dwp_check(ev, d, "medical.policy_out_of_pocket_fen", true,
+                      "政策范围内个人自付 %s 元", "policy-range self-pay of %s yuan", oop_y);
+        else
+            dwp_check_text(ev, d, "medical.policy_out_of_pocket_fen", false,
+                           DWP_T("没有政策范围内个人自付费用", "no policy-range self-pay"));
+    }
+    const assistance_class *cls = choose_class(ev, d);
+    if (!cls || d->n_failed || d->n_missing) {
+        dwp_decision_settle(d);
+        return;
+    }
+
+    int64_t deductible, ratio_bp, cap;
+    if (!dwp_param_read(ev, d, cls->deductible, &deductible) ||
+        !dwp_param_read(ev, d, cls->ratio_bp, &ratio_bp) ||
+        !dwp_param_read(ev, d, cls->annual_cap, &cap))
+        return;
+    if (!c->medical.assisted_this_year_fen.present)
+        dwp_missing_add(d, "medical.assisted_this_year_fen");
+    /* What was paid towards the deductible matters only when there is one. */
+    if (deductible > 0 && !c->medical.deductible_paid_this_year_fen.present)
+        dwp_missing_add(d, "medical.deductible_paid_this_year_fen");
+    if (dwp_decision_settle(d) != DWP_STATUS_ELIGIBLE) return;
+
+    int64_t paid = c->medical.deductible_paid_this_year_fen.present
+                       ? c->medical.deductible_paid_this_year_fen.value
+                       : 0;
+    int64_t deductible_left = dwp_money_max(0, deductible - paid);
+    int64_t assisted_base = dwp_money_max(0, oop->value - deductible_left);
+    int64_t computed = dwp_money_apply_bp(assisted_base, ratio_bp);
+    int64_t cap_left = dwp_money_max(0, cap - c->medical.assisted_this_year_fen.value);
+    d->amount = dwp_money_min(cap_left, computed);
+    d->has_amount = true;
+
+    char ded_y[32], comp_y[32], cap_y[32], left_y[32], amt_y[32];
+    dwp_money_format_yuan(deductible_left, ded_y);
+    dwp_money_format_yuan(computed, comp_y);
+    dwp_money_format_yuan(cap, cap_y);
+    dwp_money_format_yuan(cap_left, left_y);
+    dwp_money_format_yuan(d->amount, amt_y);
+    if (d->amount == 0) {
+        if (cap_left == 0)
+            dwp_check(ev, d, "amount", false, "本年度救助限额 %s 元已用完",
+                      "the annual cap of %s yuan is used up", cap_y);
+        else
+            dwp_check(ev, d, "amount", false, "个人自付 %s 元未超过尚余起付线 %s 元",
+                      "the self-pay of %s yuan does not exceed the remaining deductible of %s yuan",
+                      oop_y, ded_y);
+        dwp_decision_settle(d);
+        return;
+    }
+    dwp_reason_addf(ev, d, "amount", true,
+                    "（自付 %s 元 − 尚余起付线 %s 元）× %d.%02d%% = %s 元；本年度尚余限额 %s 元（限额 %s 元）；救助 %s 元",
+                    "(self-pay %s yuan − remaining deductible %s yuan) × %d.%02d%% = %s yuan; "
+                    "%s yuan left of the annual cap of %s yuan; assistance %s yuan",
+                    oop_y, ded_y, (int)(ratio_bp / 100), (int)(ratio_bp % 100), comp_y, left_y,
+                    cap_y, amt_y);
+}

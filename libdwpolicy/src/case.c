@@ -1,0 +1,85 @@
+/* case.c — the JSON names of the case model's enumerations (SPEC §2).
+ *
+ * Index 0 of every table is the "absent" value and has no name, so that the numbers match the
+ * DWP_*_UNSET = 0 enums in case.h. The tables are const: no mutable state. */
+#include "case.h"
+
+#include <string.h>
+
+typedef struct enum_table {
+    const char *const *names; /* names[1..count]; names[0] is NULL */
+    int count;
+    const char *list; /* the names joined with ", " for messages */
+} enum_table;
+
+static const char *const area_names[] = {NULL, "urban", "rural"};
+static const char *const living_names[] = {NULL, "family", "scattered", "institution"};
+static const char *const disability_names[] = {
+    NULL, "visual", "hearing", "speech", "physical", "intellectual", "mental", "multiple"};
+static const char *const level_names[] = {
+    NULL,           "none",          "preschool",   "primary",
+    "junior_secondary", "ordinary_high", "secondary_vocational", "higher_vocational",
+    "undergraduate", "master",       "doctoral"};
+static const char *const guardianship_names[] = {NULL, "adequate", "absent", "inadequate"};
+static const char *const household_names[] = {NULL, "none", "dibao", "dibao_marginal", "tekun"};
+static const char *const emergency_names[] = {NULL, "expense", "urgent"};
+
+#define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])) - 1)
+
+/* Indexed by dwp_enum_kind. */
+static const enum_table tables[DWP_ENUM_KIND_COUNT] = {
+    [DWP_ENUM_AREA] = {area_names, COUNT(area_names), "urban, rural"},
+    [DWP_ENUM_LIVING] = {living_names, COUNT(living_names), "family, scattered, institution"},
+    [DWP_ENUM_DISABILITY_TYPE] = {disability_names, COUNT(disability_names),
+                                  "visual, hearing, speech, physical, intellectual, mental, "
+                                  "multiple"},
+    [DWP_ENUM_LEVEL] = {level_names, COUNT(level_names),
+                        "none, preschool, primary, junior_secondary, ordinary_high, "
+                        "secondary_vocational, higher_vocational, undergraduate, master, "
+                        "doctoral"},
+    [DWP_ENUM_GUARDIANSHIP] = {guardianship_names, COUNT(guardianship_names),
+                               "adequate, absent, inadequate"},
+    [DWP_ENUM_HOUSEHOLD_STATUS] = {household_names, COUNT(household_names),
+                                   "none, dibao, dibao_marginal, tekun"},
+    [DWP_ENUM_EMERGENCY_KIND] = {emergency_names, COUNT(emergency_names), "expense, urgent"},
+};
+
+/* The enums in case.h must keep the order of these tables; a mismatch would silently swap
+ * meanings (e.g. dibao and tekun), so check the counts at compile time at least. */
+_Static_assert(DWP_AREA_RURAL == 2, "area order");
+_Static_assert(DWP_LIVING_INSTITUTION == 3, "living order");
+_Static_assert(DWP_DIS_MULTIPLE == 7, "disability order");
+_Static_assert(DWP_LEVEL_DOCTORAL == 10, "level order");
+_Static_assert(DWP_GUARD_INADEQUATE == 3, "guardianship order");
+_Static_assert(DWP_HH_TEKUN == 4, "household order");
+_Static_assert(DWP_EMERG_URGENT == 2, "emergency order");
+
+static const enum_table *table_of(dwp_enum_kind kind)
+{
+    if ((int)kind < 0 || kind >= DWP_ENUM_KIND_COUNT) return NULL;
+    return &tables[kind];
+}
+
+const char *dwp_enum_name(dwp_enum_kind kind, int v)
+{
+    const enum_table *t = table_of(kind);
+    if (!t || v < 1 || v > t->count) return NULL;
+    return t->names[v];
+}
+
+int dwp_enum_parse(dwp_enum_kind kind, const char *s, size_t len)
+{
+    const enum_table *t = table_of(kind);
+    if (!t || !s) return 0;
+    for (int v = 1; v <= t->count; v++) {
+        const char *n = t->names[v];
+        if (strlen(n) == len && memcmp(n, s, len) == 0) return v;
+    }
+    return 0;
+}
+
+const char *dwp_enum_list(dwp_enum_kind kind)
+{
+    const enum_table *t = table_of(kind);
+    return t ? t->list : "";
+}

@@ -1,0 +1,1044 @@
+/* case_json.c — the strict case reader (SPEC §2): JSON bytes straight into a dwp_case.
+ *
+ * One pass, no tree, no allocation. The object structure is driven by the schema tables
+ * below; anything the schema does not expect (unknown field, wrong type) is recorded as the
+ * first contract error and then only *syntax-checked* to the end, so that a document that is
+ * not JSON at all is always DWP_EPARSE whatever else is wrong with it, and a document that is
+ * JSON but not a case is DWP_ESCHEMA with the first problem in document order.
+ *
+ * Syntax errors stop at once and carry line and column (columns count code points, so they
+ * match what an editor shows for Chinese text). Contract errors start with the field path.
+ *
+ * Classification: duplicate keys are a contract error (RFC 8259 allows them; we refuse them
+ * because two readers could pick different values), as is a top level that is not an object.
+ * Nesting deeper than 64 is a syntax error (a parser limit, as RFC 8259 §9 permits).
+ *
+ * child.id_number is validated in place and never copied: not into the model, not into a
+ * message (no error for that field quotes what was found, not even a number given instead of
+ * a string), and the scratch buffer is wiped when the number had to be unescaped into it. */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "case.h"
+#include "error.h"
+#include "money.h"
+
+#define MAX_DEPTH 64
+/* Strings with escapes are decoded into this buffer. Every field this reader keeps is far
+ * shorter; a longer string is still validated to its end and its full length counted, only
+ * the first SCRATCH_MAX bytes are kept (enough to quote it in a message). */
+#define SCRATCH_MAX 256
+/* How many bytes of a found value a message quotes. */
+#define QUOTE_MAX 40
+
+#if defined(__GNUC__)
+#define FORMAT2(zh, en, args) __attribute__((format(printf, zh, args), format(printf, en, args)))
+#else
+#define FORMAT2(zh, en, args)
+#endif
+
+typedef struct parser {
+    const unsigned char *start, *cur, *end;
+    int lang;          /* DWP_LANG_ZH or DWP_LANG_EN, normalised */
+    bool failed;       /* a contract error is recorded; from now on only syntax matters */
+    dwp_date id_birth; /* birth date inside a valid child.id_number; 0 = none */
+    char scratch[SCRATCH_MAX];
+} parser;
+
+/* A decoded string: s[0..avail) is readable; n is the full decoded length (n > avail only
+ * when a string with escapes did not fit in the scratch buffer). */
+typedef struct jstr {
+    const char *s;
+    size_t n, avail;
+} jstr;
+
+/* A number as written (s, n) and, when it is an integer literal that fits, its value. */
+typedef struct jnum {
+    const char *s;
+    size_t n;
+    bool integer;  /* -?digits only: no fraction, no exponent */
+    bool overflow; /* outside int64 */
+    int64_t value;
+} jnum;
+
+/* ---- Schema ---------------------------------------------------------------------------- */
+
+enum field_type {
+    T_BOOL,    /* dwp_tri */
+    T_INT,     /* dwp_opt_int in [min, max] */
+    T_MONEY,   /* dwp_opt_int in [0, DWP_MONEY_MAX], with its own message */
+    T_U8,      /* uint8_t in [min, max] (disability.grade) */
+    T_ENUM,    /* uint8_t, names from case.c */
+    T_DATE,    /* dwp_date */
+    T_REGION,  /* int32_t, 6 digits */
+    T_CASE_ID, /* char case_id[] + has_case_id */
+    T_ID,      /* child.id_number: checked, not stored */
+    T_OBJECT   /* a nested object; off is its presence flag (bool) or NO_FLAG */
+};
+
+#define NO_FLAG ((size_t)-1)
+
+struct parser;
+struct dwp_case;
+
+typedef struct field {
+    const char *name;
+    const char *path; /* the full dotted path, for messages */
+    uint8_t len;
+    uint8_t type;
+    bool required;
+    uint8_t ekind; /* dwp_enum_kind for T_ENUM */
+    size_t off;    /* offset of the value in dwp_case */
+    int64_t min, max;
+    const struct schema *sub;
+} field;
+
+typedef struct schema {
+    const char *path; /* "" for the top level */
+    const field *fields;
+    int count; /* at most 32: fields seen are tracked in a uint32_t */
+    /* Checks that need the whole object (run after the required-field check). */
+    void (*finish)(struct parser *P, struct dwp_case *c);
+} schema;
+
+#define OFF(m) offsetof(dwp_case, m)
+#define F_BOOL(n, path, m) {n, path, sizeof(n) - 1, T_BOOL, false, 0, OFF(m), 0, 0, NULL}
+#define F_MONEY(n, path, m) {n, path, sizeof(n) - 1, T_MONEY, false, 0, OFF(m), 0, DWP_MONEY_MAX, NULL}
+#define F_ENUM(n, path, m, k, req) {n, path, sizeof(n) - 1, T_ENUM, req, k, OFF(m), 0, 0, NULL}
+#define F_TYPE(n, path, m, t, req) {n, path, sizeof(n) - 1, t, req, 0, OFF(m), 0, 0, NULL}
+#define F_OBJ(n, path, flag, sub, req) {n, path, sizeof(n) - 1, T_OBJECT, req, 0, flag, 0, 0, sub}
+#define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+static void child_finish(struct parser *P, struct dwp_case *c);
+
+static const field education_fields[] = {
+    F_ENUM("level", "child.education.level", child.education_level, DWP_ENUM_LEVEL, true),
+    F_BOOL("full_time", "child.education.full_time", child.full_time),
+    F_BOOL("boarding", "child.education.boarding", child.boarding),
+    F_BOOL("within_normal_duration", "child.education.within_normal_duration",
+           child.within_normal_duration),
+};
+static const schema education_schema = {"child.education", education_fields,
+                                        COUNT(education_fields), NULL};
+
+static const field disability_fields[] = {
+    {"grade", "child.disability.grade", 5, T_U8, true, 0, OFF(child.disability_grade), 1, 4,
+     NULL},
+    F_ENUM("type", "child.disability.type", child.disability_type, DWP_ENUM_DISABILITY_TYPE,
+           false),
+};
+static const schema disability_schema = {"child.disability", disability_fields,
+                                         COUNT(disability_fields), NULL};
+
+/* In SPEC order, which is the order writers use: the lookup starts after the last match. */
+static const field child_fields[] = {
+    F_TYPE("birth_date", "child.birth_date", child.birth_date, T_DATE, true),
+    F_TYPE("id_number", "child.id_number", child.id_number_checked, T_ID, false),
+    F_TYPE("hukou_region", "child.hukou_region", child.hukou_region, T_REGION, false),
+    F_BOOL("orphan", "child.orphan", child.orphan),
+    F_BOOL("de_facto_unsupported", "child.de_facto_unsupported", child.de_facto_unsupported),
+    F_ENUM("living_arrangement", "child.living_arrangement", child.living_arrangement,
+           DWP_ENUM_LIVING, false),
+    F_OBJ("disability", "child.disability", OFF(child.has_disability), &disability_schema,
+          false),
+    F_BOOL("autism", "child.autism", child.autism),
+    F_BOOL("serious_illness", "child.serious_illness", child.serious_illness),
+    F_MONEY("monthly_income_fen", "child.monthly_income_fen", child.monthly_income_fen),
+    F_OBJ("education", "child.education", OFF(child.has_education), &education_schema, false),
+    F_ENUM("guardianship", "child.guardianship", child.guardianship, DWP_ENUM_GUARDIANSHIP,
+           false),
+    F_BOOL("left_behind", "child.left_behind", child.left_behind),
+    F_BOOL("crime_victim", "child.crime_victim", child.crime_victim),
+    F_BOOL("graduating_this_year", "child.graduating_this_year", child.graduating_this_year),
+};
+static const schema child_schema = {"child", child_fields, COUNT(child_fields), child_finish};
+
+static const field household_fields[] = {
+    F_ENUM("status", "household.status", household.status, DWP_ENUM_HOUSEHOLD_STATUS, false),
+    {"size", "household.size", 4, T_INT, false, 0, OFF(household.size), 1,
+     DWP_HOUSEHOLD_SIZE_MAX, NULL},
+    F_MONEY("monthly_benefit_fen", "household.monthly_benefit_fen",
+            household.monthly_benefit_fen),
+    F_BOOL("housing_eligible", "household.housing_eligible", household.housing_eligible),
+};
+static const schema household_schema = {"household", household_fields,
+                                        COUNT(household_fields), NULL};
+
+static const field medical_fields[] = {
+    F_MONEY("policy_out_of_pocket_fen", "medical.policy_out_of_pocket_fen",
+            medical.policy_out_of_pocket_fen),
+    F_BOOL("designated_institution", "medical.designated_institution",
+           medical.designated_institution),
+    F_MONEY("assisted_this_year_fen", "medical.assisted_this_year_fen",
+            medical.assisted_this_year_fen),
+    F_MONEY("deductible_paid_this_year_fen", "medical.deductible_paid_this_year_fen",
+            medical.deductible_paid_this_year_fen),
+};
+static const schema medical_schema = {"medical", medical_fields, COUNT(medical_fields), NULL};
+
+static const field emergency_fields[] = {
+    F_ENUM("kind", "emergency.kind", emergency.kind, DWP_ENUM_EMERGENCY_KIND, true),
+    F_TYPE("occurred_region", "emergency.occurred_region", emergency.occurred_region, T_REGION,
+           false),
+    F_MONEY("received_this_year_fen", "emergency.received_this_year_fen",
+            emergency.received_this_year_fen),
+};
+static const schema emergency_schema = {"emergency", emergency_fields,
+                                        COUNT(emergency_fields), NULL};
+
+static const field root_fields[] = {
+    F_TYPE("case_id", "case_id", case_id, T_CASE_ID, false),
+    F_TYPE("as_of", "as_of", as_of, T_DATE, true),
+    F_TYPE("region", "region", region, T_REGION, true),
+    F_ENUM("area", "area", area, DWP_ENUM_AREA, false),
+    F_OBJ("child", "child", NO_FLAG, &child_schema, true),
+    F_OBJ("household", "household", OFF(household.present), &household_schema, false),
+    F_OBJ("medical", "medical", OFF(medical.present), &medical_schema, false),
+    F_OBJ("emergency", "emergency", OFF(emergency.present), &emergency_schema, false),
+};
+static const schema root_schema = {"", root_fields, COUNT(root_fields), NULL};
+
+/* Absent everywhere: tri-state facts start unknown, everything else 0 / false / UNSET. */
+static const dwp_case empty_case = {
+    .child = {.orphan = DWP_TRI_UNKNOWN,
+              .de_facto_unsupported = DWP_TRI_UNKNOWN,
+              .autism = DWP_TRI_UNKNOWN,
+              .serious_illness = DWP_TRI_UNKNOWN,
+              .full_time = DWP_TRI_UNKNOWN,
+              .boarding = DWP_TRI_UNKNOWN,
+              .within_normal_duration = DWP_TRI_UNKNOWN,
+              .left_behind = DWP_TRI_UNKNOWN,
+              .crime_victim = DWP_TRI_UNKNOWN,
+              .graduating_this_year = DWP_TRI_UNKNOWN},
+    .household = {.housing_eligible = DWP_TRI_UNKNOWN},
+    .medical = {.designated_institution = DWP_TRI_UNKNOWN},
+};
+
+/* ---- Messages -------------------------------------------------------------------------- */
+
+static const char *tr(const parser *P, const char *zh, const char *en)
+{
+    return P->lang == DWP_LANG_ZH ? zh : en;
+}
+
+/* Line and column (1-based; columns in code points) of `at`. Only runs on the error path. */
+static void position(const parser *P, const unsigned char *at, size_t *line, size_t *col)
+{
+    size_t l = 1, c = 1;
+    for (const unsigned char *p = P->start; p < at && p < P->end; p++) {
+        if (*p == '\n') {
+            l++;
+            c = 1;
+        } else if ((*p & 0xC0) != 0x80) {
+            c++;
+        }
+    }
+    *line = l;
+    *col = c;
+}
+
+/* A syntax error at `at`: "line L, column C: <message>". Returns DWP_EPARSE. */
+static int syntax_error(const parser *P, const unsigned char *at, const char *zh, const char *en,
+                        ...) FORMAT2(3, 4, 5);
+static int syntax_error(const parser *P, const unsigned char *at, const char *zh, const char *en,
+                        ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, en);
+    vsnprintf(msg, sizeof msg, tr(P, zh, en), ap);
+    va_end(ap);
+    size_t line, col;
+    position(P, at, &line, &col);
+    return dwp_error_set(DWP_EPARSE, P->lang, "第 %zu 行第 %zu 列：%s", "line %zu, column %zu: %s",
+                         line, col, msg);
+}
+
+/* Record a contract error unless one is recorded already (the first one is the useful one). */
+static void schema_error(parser *P, const char *zh, const char *en, ...) FORMAT2(2, 3, 4);
+static void schema_error(parser *P, const char *zh, const char *en, ...)
+{
+    if (P->failed) return;
+    P->failed = true;
+    char msg[DWP_ERROR_MAX];
+    va_list ap;
+    va_start(ap, en);
+    vsnprintf(msg, sizeof msg, tr(P, zh, en), ap);
+    va_end(ap);
+    dwp_error_set_text(DWP_ESCHEMA, msg);
+}
+
+/* What is at `at`, for syntax errors: a printable ASCII character, a byte, or the end. Never
+ * more than one character, so a syntax error cannot reveal an identity number. */
+static void describe_at(const parser *P, const unsigned char *at, char *buf, size_t cap)
+{
+    if (at >= P->end)
+        snprintf(buf, cap, "%s", tr(P, "输入结尾", "the end of the input"));
+    else if (*at > 0x20 && *at < 0x7F)
+        snprintf(buf, cap, "'%c'", *at);
+    else
+        snprintf(buf, cap, tr(P, "字节 0x%02X", "byte 0x%02X"), (unsigned)*at);
+}
+
+/* "expected X; found Y" at the cursor, with the two common mistakes named outright. */
+static int unexpected(const parser *P, const char *zh, const char *en, bool after_comma)
+{
+    const unsigned char *at = P->cur;
+    if (at + 1 < P->end && at[0] == '/' && (at[1] == '/' || at[1] == '*'))
+        return syntax_error(P, at, "%s", "%s",
+                            tr(P, "JSON 不允许注释", "comments are not allowed in JSON"));
+    if (after_comma && at < P->end && (*at == '}' || *at == ']'))
+        return syntax_error(P, at, "不允许尾随逗号（',' 之后是 '%c'）",
+                            "trailing commas are not allowed (found '%c' after ',')", *at);
+    char found[32];
+    describe_at(P, at, found, sizeof found);
+    return syntax_error(P, at, zh, en, found);
+}
+
+/* The value of an enumeration list for messages: zh separates with 、 as Chinese text does. */
+static void enum_list(const parser *P, dwp_enum_kind kind, char *buf, size_t cap)
+{
+    const char *s = dwp_enum_list(kind);
+    size_t o = 0;
+    if (P->lang != DWP_LANG_ZH) {
+        snprintf(buf, cap, "%s", s);
+        return;
+    }
+    while (*s && o + 4 < cap) {
+        if (s[0] == ',' && s[1] == ' ') {
+            memcpy(buf + o, "\xE3\x80\x81", 3); /* 、 */
+            o += 3;
+            s += 2;
+        } else {
+            buf[o++] = *s++;
+        }
+    }
+    buf[o] = '\0';
+}
+
+/* A number literal for a message: it is ASCII by construction; cut long ones with "…". */
+static void number_text(const jnum *num, char *buf, size_t cap)
+{
+    size_t n = num->n < QUOTE_MAX ? num->n : QUOTE_MAX;
+    snprintf(buf, cap, "%.*s%s", (int)n, num->s, num->n > n ? "\xE2\x80\xA6" : "");
+}
+
+/* ---- Lexical layer --------------------------------------------------------------------- */
+
+/* Bytes that end the fast scan of a string: '"', '\\', control characters, non-ASCII. */
+#define R16(x) x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x
+static const unsigned char str_stop[256] = {
+    R16(1), R16(1),                                 /* 0x00-0x1F */
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20-0x2F: '"' */
+    R16(0), R16(0),                                 /* 0x30-0x4F */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* 0x50-0x5F: '\\' */
+    R16(0), R16(0),                                 /* 0x60-0x7F */
+    R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), /* 0x80-0xFF */
+};
+
+static inline void skip_ws(parser *P)
+{
+    const unsigned char *p = P->cur, *e = P->end;
+    while (p < e && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) p++;
+    P->cur = p;
+}
+
+static inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/* Length of the well-formed UTF-8 sequence at p (lead byte >= 0x80), or 0. Unicode 15 table
+ * 3-7: this refuses overlong forms, encoded surrogates, code points above U+10FFFF and
+ * sequences cut short by the end of the input. */
+static size_t utf8_seq(const unsigned char *p, const unsigned char *e)
+{
+    size_t avail = (size_t)(e - p);
+    unsigned c = p[0], lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) return avail >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (c == 0xE0) lo = 0xA0; /* overlong */
+        if (c == 0xED) hi = 0x9F; /* U+D800..U+DFFF */
+        return avail >= 3 && p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 ? 3 : 0;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (c == 0xF0) lo = 0x90; /* overlong */
+        if (c == 0xF4) hi = 0x8F; /* above U+10FFFF */
+        return avail >= 4 && p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 &&
+                       (p[3] & 0xC0) == 0x80
+                   ? 4
+                   : 0;
+    }
+    return 0;
+}
+
+static bool hex4(const unsigned char *p, const unsigned char *e, unsigned *out)
+{
+    if (e - p < 4) return false;
+    unsigned v = 0;
+    for (int i = 0; i < 4; i++) {
+        unsigned c = p[i], d;
+        if (c >= '0' && c <= '9')
+            d = c - '0';
+        else if (c >= 'a' && c <= 'f')
+            d = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F')
+            d = c - 'A' + 10;
+        else
+            return false;
+        v = v << 4 | d;
+    }
+    *out = v;
+    return true;
+}
+
+static int string_byte_error(const parser *P, const unsigned char *p)
+{
+    if (*p < 0x20)
+        return syntax_error(P, p, "字符串中有未转义的控制字符 U+%04X",
+                            "unescaped control character U+%04X in a string", (unsigned)*p);
+    return syntax_error(P, p, "无效的 UTF-8（字节 0x%02X）", "invalid UTF-8 (byte 0x%02X)",
+                        (unsigned)*p);
+}
+
+/* Append k bytes to the scratch copy, keeping it a prefix of the decoded string. */
+static inline void put(parser *P, size_t *n, size_t *have, const void *src, size_t k)
+{
+    if (*have == *n && *n + k <= SCRATCH_MAX) {
+        memcpy(P->scratch + *n, src, k);
+        *have += k;
+    }
+    *n += k;
+}
+
+/* [cursor at '"'] Validate and decode a string; the cursor ends past the closing quote.
+ * Without escapes the result points into the input (no copy: the common case). */
+static int scan_string(parser *P, jstr *out)
+{
+    const unsigned char *open = P->cur, *p = open + 1, *e = P->end, *begin = p;
+    for (;;) {
+        while (p < e && !str_stop[*p]) p++;
+        if (p >= e) return syntax_error(P, open, "字符串没有结束的引号", "unterminated string");
+        if (*p == '"') {
+            out->s = (const char *)begin;
+            out->n = out->avail = (size_t)(p - begin);
+            P->cur = p + 1;
+            return DWP_OK;
+        }
+        if (*p == '\\') break;
+        size_t k = *p < 0x20 ? 0 : utf8_seq(p, e);
+        if (k == 0) return string_byte_error(P, p);
+        p += k;
+    }
+
+    /* Escapes: decode into the scratch buffer from here on. */
+    size_t n = 0, have = 0;
+    put(P, &n, &have, begin, (size_t)(p - begin));
+    for (;;) {
+        if (p >= e) return syntax_error(P, open, "字符串没有结束的引号", "unterminated string");
+        unsigned char c = *p;
+        if (c == '"') break;
+        if (c == '\\') {
+            unsigned char u8[4];
+            size_t k = 1;
+            if (p + 1 >= e)
+                return syntax_error(P, open, "字符串没有结束的引号", "unterminated string");
+            switch (p[1]) {
+            case '"': u8[0] = '"'; break;
+            case '\\': u8[0] = '\\'; break;
+            case '/': u8[0] = '/'; break;
+            case 'b': u8[0] = '\b'; break;
+            case 'f': u8[0] = '\f'; break;
+            case 'n': u8[0] = '\n'; break;
+            case 'r': u8[0] = '\r'; break;
+            case 't': u8[0] = '\t'; break;
+            case 'u': {
+                unsigned u, lo;
+                if (!hex4(p + 2, e, &u))
+                    return syntax_error(P, p, "\\u 之后应为 4 个十六进制数字",
+                                        "expected 4 hex digits after \\u");
+                if (u >= 0xDC00 && u <= 0xDFFF)
+                    return syntax_error(P, p, "孤立的低代理项 \\u%04X", "lone surrogate \\u%04X",
+                                        u);
+                if (u >= 0xD800 && u <= 0xDBFF) {
+                    /* A high surrogate is only half a character: the low half must follow. */
+                    const unsigned char *q = p + 6;
+                    if (!(e - q >= 6 && q[0] == '\\' && q[1] == 'u' && hex4(q + 2, e, &lo) &&
+                          lo >= 0xDC00 && lo <= 0xDFFF))
+                        return syntax_error(
+                            P, p, "孤立的代理项 \\u%04X（之后必须紧跟 \\uDC00–\\uDFFF）",
+                            "lone surrogate \\u%04X (it must be followed by \\uDC00-\\uDFFF)", u);
+                    u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+                    p += 6;
+                }
+                if (u < 0x80) {
+                    u8[0] = (unsigned char)u;
+                } else if (u < 0x800) {
+                    u8[0] = (unsigned char)(0xC0 | u >> 6);
+                    u8[1] = (unsigned char)(0x80 | (u & 0x3F));
+                    k = 2;
+                } else if (u < 0x10000) {
+                    u8[0] = (unsigned char)(0xE0 | u >> 12);
+                    u8[1] = (unsigned char)(0x80 | (u >> 6 & 0x3F));
+                    u8[2] = (unsigned char)(0x80 | (u & 0x3F));
+                    k = 3;
+                } else {
+                    u8[0] = (unsigned char)(0xF0 | u >> 18);
+                    u8[1] = (unsigned char)(0x80 | (u >> 12 & 0x3F));
+                    u8[2] = (unsigned char)(0x80 | (u >> 6 & 0x3F));
+                    u8[3] = (unsigned char)(0x80 | (u & 0x3F));
+                    k = 4;
+                }
+                p += 4; /* the hex digits; the "\u" is skipped below */
+                break;
+            }
+            default: {
+                char found[32];
+                describe_at(P, p + 1, found, sizeof found);
+                return syntax_error(P, p, "无效的转义序列：'\\' 之后是 %s",
+                                    "invalid escape in a string: %s after '\\'", found);
+            }
+            }
+            p += 2;
+            put(P, &n, &have, u8, k);
+            continue;
+        }
+        size_t k = 1;
+        if (c < 0x20 || (c >= 0x80 && (k = utf8_seq(p, e)) == 0)) return string_byte_error(P, p);
+        put(P, &n, &have, p, k);
+        p += k;
+    }
+    out->s = P->scratch;
+    out->n = n;
+    out->avail = have;
+    P->cur = p + 1;
+    return DWP_OK;
+}
+
+/* [cursor at '-' or a digit] An RFC 8259 number. The integer value is accumulated digit by
+ * digit with an overflow check, so an arbitrarily long literal costs nothing extra. */
+static int scan_number(parser *P, jnum *out)
+{
+    const unsigned char *b = P->cur, *p = b, *e = P->end;
+    bool neg = false, over = false, integer = true;
+    uint64_t mag = 0;
+    if (*p == '-') {
+        neg = true;
+        p++;
+    }
+    if (p >= e || !is_digit(*p))
+        return syntax_error(P, p, "'-' 之后应为数字", "expected a digit after '-'");
+    if (*p == '0') {
+        p++;
+        if (p < e && is_digit(*p))
+            return syntax_error(P, b, "数字不允许前导零", "leading zeros are not allowed in numbers");
+    } else {
+        const uint64_t limit = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
+        for (; p < e && is_digit(*p); p++) {
+            unsigned d = (unsigned)(*p - '0');
+            if (!over && mag > (limit - d) / 10) over = true;
+            if (!over) mag = mag * 10 + d;
+        }
+    }
+    if (p < e && *p == '.') {
+        integer = false;
+        if (++p >= e || !is_digit(*p))
+            return syntax_error(P, p, "'.' 之后应为数字", "expected a digit after '.'");
+        while (p < e && is_digit(*p)) p++;
+    }
+    if (p < e && (*p == 'e' || *p == 'E')) {
+        integer = false;
+        p++;
+        if (p < e && (*p == '+' || *p == '-')) p++;
+        if (p >= e || !is_digit(*p))
+            return syntax_error(P, p, "指数中应为数字", "expected a digit in the exponent");
+        while (p < e && is_digit(*p)) p++;
+    }
+    out->s = (const char *)b;
+    out->n = (size_t)(p - b);
+    out->integer = integer;
+    out->overflow = over;
+    /* -2^63 has no positive counterpart: negate in unsigned arithmetic. */
+    out->value = neg ? (int64_t)(0 - mag) : (int64_t)mag;
+    if (neg && mag == (uint64_t)INT64_MAX + 1) out->value = INT64_MIN;
+    P->cur = p;
+    return DWP_OK;
+}
+
+static int scan_literal(parser *P, const char *lit, size_t n)
+{
+    if ((size_t)(P->end - P->cur) < n || memcmp(P->cur, lit, n) != 0)
+        return syntax_error(P, P->cur, "无效的字面量（应为 true、false 或 null）",
+                            "invalid literal (expected true, false or null)");
+    P->cur += n;
+    return DWP_OK;
+}
+
+/* ---- Structure ------------------------------------------------------------------------- */
+
+#define TRY(x)                                                                                 \
+    do {                                                                                       \
+        int rc_ = (x);                                                                         \
+        if (rc_ != DWP_OK) return rc_;                                                         \
+    } while (0)
+
+static int parse_object(parser *P, const schema *sc, dwp_case *c, int depth);
+
+static int expect_value(const parser *P, bool after_comma)
+{
+    return unexpected(P, "应为一个值，实际为 %s", "expected a value; found %s", after_comma);
+}
+
+/* [cursor at '['] Arrays never carry case data: only their syntax is checked. */
+static int skip_array(parser *P, int depth);
+
+/* Validate one value of any kind (the cursor at its first byte) without keeping it; `depth` is
+ * that of the enclosing container. */
+static int skip_value(parser *P, int depth, bool after_comma)
+{
+    if (P->cur >= P->end) return expect_value(P, after_comma);
+    jstr s;
+    jnum num;
+    switch (*P->cur) {
+    case '{': return parse_object(P, NULL, NULL, depth + 1);
+    case '[': return skip_array(P, depth + 1);
+    case '"': return scan_string(P, &s);
+    case 't': return scan_literal(P, "true", 4);
+    case 'f': return scan_literal(P, "false", 5);
+    case 'n': return scan_literal(P, "null", 4);
+    case '-': case '0': case '1': case '2': case '3': case '4':
+    case '5': case '6': case '7': case '8': case '9': return scan_number(P, &num);
+    default: return expect_value(P, after_comma);
+    }
+}
+
+static int skip_array(parser *P, int depth)
+{
+    if (depth > MAX_DEPTH)
+        return syntax_error(P, P->cur, "嵌套超过 %d 层", "nesting deeper than %d levels",
+                            MAX_DEPTH);
+    P->cur++;
+    skip_ws(P);
+    if (P->cur < P->end && *P->cur == ']') {
+        P->cur++;
+        return DWP_OK;
+    }
+    for (bool after_comma = false;; after_comma = true) {
+        skip_ws(P);
+        TRY(skip_value(P, depth, after_comma));
+        skip_ws(P);
+        if (P->cur < P->end && *P->cur == ',') {
+            P->cur++;
+            continue;
+        }
+        if (P->cur < P->end && *P->cur == ']') {
+            P->cur++;
+            return DWP_OK;
+        }
+        return unexpected(P, "数组元素之后应为 ',' 或 ']'，实际为 %s",
+                          "expected ',' or ']' after an array element; found %s", false);
+    }
+}
+
+/* Consume a value that has the wrong type for its field and describe it for the message:
+ * strings are quoted (bounded, escaped), numbers and literals shown as written, containers
+ * named. With may_show false (child.id_number) only the kind of value is named. */
+static int consume_described(parser *P, int depth, bool may_show, char *buf, size_t cap)
+{
+    jstr s;
+    jnum num;
+    buf[0] = '\0';
+    switch (*P->cur) {
+    case '"':
+        TRY(scan_string(P, &s));
+        if (may_show)
+            dwp_error_quote(buf, cap, s.s, s.avail, QUOTE_MAX);
+        else
+            snprintf(buf, cap, "%s", tr(P, "字符串", "a string"));
+        return DWP_OK;
+    case '{':
+        snprintf(buf, cap, "%s", tr(P, "对象", "an object"));
+        return parse_object(P, NULL, NULL, depth + 1);
+    case '[':
+        snprintf(buf, cap, "%s", tr(P, "数组", "an array"));
+        return skip_array(P, depth + 1);
+    case 't': snprintf(buf, cap, "true"); return scan_literal(P, "true", 4);
+    case 'f': snprintf(buf, cap, "false"); return scan_literal(P, "false", 5);
+    case 'n': snprintf(buf, cap, "null"); return scan_literal(P, "null", 4);
+    case '-': case '0': case '1': case '2': case '3': case '4':
+    case '5': case '6': case '7': case '8': case '9':
+        TRY(scan_number(P, &num));
+        if (may_show)
+            number_text(&num, buf, cap);
+        else
+            snprintf(buf, cap, "%s", tr(P, "数字", "a number"));
+        return DWP_OK;
+    default: return expect_value(P, false);
+    }
+}
+
+static void enum_error(parser *P, const field *f, const char *found)
+{
+    char list[256];
+    enum_list(P, (dwp_enum_kind)f->ekind, list, sizeof list);
+    schema_error(P, "%s：应为 %s 之一，实际为 %s", "%s: expected one of %s; got %s", f->path,
+                 list, found);
+}
+
+/* The field has a value of the wrong JSON type: consume it and record what was found. */
+static int type_error(parser *P, const field *f, int depth)
+{
+    char found[160];
+    TRY(consume_described(P, depth, f->type != T_ID, found, sizeof found));
+    if (P->failed) return DWP_OK;
+    const char *zh = "", *en = "";
+    switch (f->type) {
+    case T_BOOL: zh = "true 或 false"; en = "true or false"; break;
+    case T_INT:
+    case T_MONEY:
+    case T_U8: zh = "整数"; en = "an integer"; break;
+    case T_ENUM: enum_error(P, f, found); return DWP_OK;
+    case T_DATE: zh = "日期 YYYY-MM-DD"; en = "a date YYYY-MM-DD"; break;
+    case T_REGION: zh = "6 位数字的行政区划代码字符串"; en = "a 6-digit region code string"; break;
+    case T_CASE_ID:
+    case T_ID: zh = "字符串"; en = "a string"; break;
+    case T_OBJECT: zh = "对象"; en = "an object"; break;
+    }
+    schema_error(P, "%s：应为%s，实际为 %s", "%s: expected %s; got %s", f->path, tr(P, zh, en),
+                 found);
+    return DWP_OK;
+}
+
+/* Quote a found string value into buf. */
+static void quote_str(const jstr *s, char *buf, size_t cap)
+{
+    buf[0] = '\0';
+    dwp_error_quote(buf, cap, s->s, s->avail, QUOTE_MAX);
+}
+
+static void check_id_number(parser *P, const field *f, const jstr *s)
+{
+    if (s->n != 18) {
+        schema_error(P, "%s：应为 18 个字符（17 位数字加校验码 0-9 或 X），实际为 %zu 字节的字符串",
+                     "%s: expected 18 characters (17 digits and a check character 0-9 or X); "
+                     "got a string of %zu bytes",
+                     f->path, s->n);
+        return;
+    }
+    for (int i = 0; i < 18; i++) {
+        char ch = s->s[i];
+        if (!(is_digit((unsigned char)ch) || (i == 17 && ch == 'X'))) {
+            schema_error(P, "%s：应为 17 位数字加校验码（0-9 或大写 X），第 %d 个字符不符",
+                         "%s: expected 17 digits and a check character 0-9 or capital X; "
+                         "character %d is not",
+                         f->path, i + 1);
+            return;
+        }
+    }
+    dwp_date birth = 0;
+    bool ok = dwp_id_number_valid(s->s, 18, &birth);
+    if (birth == 0)
+        schema_error(P, "%s：第 7–14 位的出生日期不是有效日期",
+                     "%s: the birth date in characters 7-14 is not a real date", f->path);
+    else if (!ok)
+        schema_error(P, "%s：校验码与前 17 位不符（GB 11643）",
+                     "%s: the check character does not match the first 17 digits (GB 11643)",
+                     f->path);
+    else
+        P->id_birth = birth;
+}
+
+/* The id number's birth date can only be compared once birth_date has been read too, and
+ * the two may come in any order. */
+static void child_finish(parser *P, dwp_case *c)
+{
+    if (P->id_birth == 0) return;
+    if (c->child.birth_date != P->id_birth)
+        schema_error(P, "child.id_number：号码中的出生日期与 child.birth_date 不一致",
+                     "child.id_number: the birth date in the number does not match "
+                     "child.birth_date");
+    else
+        c->child.id_number_checked = true;
+}
+
+/* Read the value of a known field into the case. The cursor is at the value. */
+static int parse_field(parser *P, const field *f, dwp_case *c, int depth)
+{
+    if (P->cur >= P->end) return expect_value(P, false);
+    unsigned char ch = *P->cur;
+    char *base = (char *)c + f->off;
+    char found[160];
+    jstr s;
+    jnum num;
+
+    if (ch == 'n') {
+        /* Serialisers write null for "no value": absent when optional, missing when not. */
+        TRY(scan_literal(P, "null", 4));
+        if (f->required)
+            schema_error(P, "%s：缺少必填字段（实际为 null）",
+                         "%s: required field is missing (got null)", f->path);
+        return DWP_OK;
+    }
+
+    switch (f->type) {
+    case T_BOOL:
+        if (ch == 't') {
+            TRY(scan_literal(P, "true", 4));
+            *(dwp_tri *)base = DWP_TRI_YES;
+            return DWP_OK;
+        }
+        if (ch == 'f') {
+            TRY(scan_literal(P, "false", 5));
+            *(dwp_tri *)base = DWP_TRI_NO;
+            return DWP_OK;
+        }
+        return type_error(P, f, depth);
+
+    case T_INT:
+    case T_MONEY:
+    case T_U8:
+        if (ch != '-' && !is_digit(ch)) return type_error(P, f, depth);
+        TRY(scan_number(P, &num));
+        if (!num.integer || num.overflow) {
+            number_text(&num, found, sizeof found);
+            schema_error(P, "%s：应为整数，实际为 %s", "%s: expected an integer; got %s", f->path,
+                         found);
+        } else if (num.value < f->min || num.value > f->max) {
+            number_text(&num, found, sizeof found);
+            if (f->type == T_MONEY)
+                schema_error(P, "%s：应为 0 到 %" PRId64 " 之间的金额（分），实际为 %s",
+                             "%s: expected an amount in fen from 0 to %" PRId64 "; got %s",
+                             f->path, f->max, found);
+            else
+                schema_error(P, "%s：应为 %" PRId64 " 到 %" PRId64 " 之间的整数，实际为 %s",
+                             "%s: expected an integer from %" PRId64 " to %" PRId64 "; got %s",
+                             f->path, f->min, f->max, found);
+        } else if (f->type == T_U8) {
+            *(uint8_t *)base = (uint8_t)num.value;
+        } else {
+            ((dwp_opt_int *)base)->value = num.value;
+            ((dwp_opt_int *)base)->present = true;
+        }
+        return DWP_OK;
+
+    case T_OBJECT:
+        if (ch != '{') return type_error(P, f, depth);
+        if (f->off != NO_FLAG) *(bool *)base = true;
+        return parse_object(P, f->sub, c, depth + 1);
+
+    default:
+        break;
+    }
+
+    /* The rest are strings. */
+    if (ch != '"') return type_error(P, f, depth);
+    TRY(scan_string(P, &s));
+    bool whole = s.n == s.avail; /* false: too long for any field anyway */
+    switch (f->type) {
+    case T_ENUM: {
+        int v = whole ? dwp_enum_parse((dwp_enum_kind)f->ekind, s.s, s.n) : 0;
+        if (v) {
+            *(uint8_t *)base = (uint8_t)v;
+        } else if (!P->failed) {
+            quote_str(&s, found, sizeof found);
+            enum_error(P, f, found);
+        }
+        break;
+    }
+    case T_DATE:
+        if (!whole || !dwp_date_parse(s.s, s.n, (dwp_date *)base)) {
+            quote_str(&s, found, sizeof found);
+            schema_error(P, "%s：应为日期 YYYY-MM-DD，实际为 %s",
+                         "%s: expected a date YYYY-MM-DD; got %s", f->path, found);
+        }
+        break;
+    case T_REGION: {
+        /* GB/T 2260 codes never start with 0, and 0 means "absent" in the model. */
+        bool ok = whole && s.n == 6 && s.s[0] >= '1' && s.s[0] <= '9';
+        int32_t v = 0;
+        for (size_t i = 0; ok && i < 6; i++) {
+            ok = is_digit((unsigned char)s.s[i]);
+            v = v * 10 + (s.s[i] - '0');
+        }
+        if (ok) {
+            *(int32_t *)base = v;
+        } else {
+            quote_str(&s, found, sizeof found);
+            schema_error(P, "%s：应为 6 位数字的行政区划代码，实际为 %s",
+                         "%s: expected a 6-digit region code; got %s", f->path, found);
+        }
+        break;
+    }
+    case T_CASE_ID:
+        if (s.n > DWP_CASE_ID_MAX) {
+            schema_error(P, "%s：应为至多 %d 字节的字符串，实际为 %zu 字节",
+                         "%s: expected a string of at most %d bytes; got %zu bytes", f->path,
+                         DWP_CASE_ID_MAX, s.n);
+        } else if (memchr(s.s, '\0', s.n)) {
+            /* The model keeps a NUL-terminated string, which cannot hold U+0000. */
+            schema_error(P, "%s：字符串中不能含有 U+0000", "%s: expected a string without U+0000",
+                         f->path);
+        } else {
+            memcpy(c->case_id, s.s, s.n);
+            c->case_id[s.n] = '\0';
+            c->has_case_id = true;
+        }
+        break;
+    case T_ID:
+        check_id_number(P, f, &s);
+        /* Do not leave an unescaped copy of the number behind in the scratch buffer. */
+        if (s.s == P->scratch) memset(P->scratch, 0, s.avail);
+        break;
+    default:
+        break;
+    }
+    return DWP_OK;
+}
+
+/* The path of an unknown key below `sc`: "child.educaton". A key that would not read well bare
+ * (empty, long, or with dots, quotes, backslashes or control characters) is quoted. */
+static void unknown_field(parser *P, const schema *sc, const jstr *key)
+{
+    if (P->failed) return;
+    char path[192];
+    size_t o = (size_t)snprintf(path, sizeof path, "%s%s", sc->path, sc->path[0] ? "." : "");
+    bool bare = key->n > 0 && key->n <= 64 && key->n == key->avail;
+    for (size_t i = 0; bare && i < key->n; i++) {
+        unsigned char ch = (unsigned char)key->s[i];
+        if (ch < 0x20 || ch == 0x7F || ch == '"' || ch == '\\' || ch == '.') bare = false;
+    }
+    if (bare) {
+        memcpy(path + o, key->s, key->n);
+        path[o + key->n] = '\0';
+    } else {
+        path[o] = '\0';
+        dwp_error_quote(path, sizeof path, key->s, key->avail, QUOTE_MAX);
+    }
+    schema_error(P, "%s：未知字段", "%s: unknown field", path);
+}
+
+/* Find a key in the schema. Writers emit fields in a fixed order, so the search starts just
+ * after the previous match and usually succeeds on the first comparison. */
+static int find_field(const schema *sc, const jstr *key, int *hint)
+{
+    if (key->n != key->avail || key->n > 255) return -1;
+    int i = *hint;
+    for (int tries = 0; tries < sc->count; tries++) {
+        const field *f = &sc->fields[i];
+        if (f->len == key->n && memcmp(f->name, key->s, key->n) == 0) {
+            *hint = i + 1 == sc->count ? 0 : i + 1;
+            return i;
+        }
+        if (++i == sc->count) i = 0;
+    }
+    return -1;
+}
+
+/* [cursor at '{'] An object at nesting level `depth` (the top level is 1). With sc NULL the
+ * object is only syntax-checked (it sits where a contract error was already recorded). */
+static int parse_object(parser *P, const schema *sc, dwp_case *c, int depth)
+{
+    if (depth > MAX_DEPTH)
+        return syntax_error(P, P->cur, "嵌套超过 %d 层", "nesting deeper than %d levels",
+                            MAX_DEPTH);
+    P->cur++;
+    uint32_t seen = 0;
+    int hint = 0;
+    skip_ws(P);
+    if (P->cur < P->end && *P->cur == '}') {
+        P->cur++;
+    } else {
+        for (bool after_comma = false;; after_comma = true) {
+            skip_ws(P);
+            if (P->cur >= P->end || *P->cur != '"')
+                return unexpected(P, "应为用双引号括起的键，实际为 %s",
+                                  "expected a string key; found %s", after_comma);
+            const unsigned char *key_at = P->cur;
+            jstr key;
+            TRY(scan_string(P, &key));
+            skip_ws(P);
+            if (P->cur >= P->end || *P->cur != ':')
+                return unexpected(P, "键之后应为 ':'，实际为 %s", "expected ':' after a key; found %s",
+                                  false);
+            P->cur++;
+            skip_ws(P);
+            int i = sc ? find_field(sc, &key, &hint) : -1;
+            if (i >= 0) {
+                const field *f = &sc->fields[i];
+                if (seen & (UINT32_C(1) << i) && !P->failed) {
+                    size_t line, col;
+                    position(P, key_at, &line, &col);
+                    schema_error(P, "%s：键重复（第 %zu 行第 %zu 列）",
+                                 "%s: duplicate key (line %zu, column %zu)", f->path, line, col);
+                }
+                seen |= UINT32_C(1) << i;
+                TRY(parse_field(P, f, c, depth));
+            } else {
+                if (sc) unknown_field(P, sc, &key);
+                TRY(skip_value(P, depth, false));
+            }
+            skip_ws(P);
+            if (P->cur < P->end && *P->cur == ',') {
+                P->cur++;
+                continue;
+            }
+            if (P->cur < P->end && *P->cur == '}') {
+                P->cur++;
+                break;
+            }
+            return unexpected(P, "对象成员之后应为 ',' 或 '}'，实际为 %s",
+                              "expected ',' or '}' after an object member; found %s", false);
+        }
+    }
+    if (sc && !P->failed) {
+        for (int i = 0; i < sc->count; i++) {
+            if (sc->fields[i].required && !(seen & (UINT32_C(1) << i))) {
+                schema_error(P, "%s：缺少必填字段", "%s: required field is missing",
+                             sc->fields[i].path);
+                break;
+            }
+        }
+        if (sc->finish) sc->finish(P, c);
+    }
+    return DWP_OK;
+}
+
+int dwp_case_read_json(const char *json, size_t len, int lang, dwp_case *out)
+{
+    lang = lang == DWP_LANG_ZH ? DWP_LANG_ZH : DWP_LANG_EN;
+    if (!out || (!json && len))
+        return dwp_error_set(DWP_EINVAL, lang, "dwp_case_read_json：参数为 NULL",
+                             "dwp_case_read_json: NULL argument");
+    *out = empty_case;
+
+    /* Not an initializer: that would also zero the scratch buffer on every call. */
+    parser P;
+    P.start = P.cur = (const unsigned char *)(json ? json : "");
+    P.end = P.start + len;
+    P.lang = lang;
+    P.failed = false;
+    P.id_birth = 0;
+
+    if (len >= 3 && P.cur[0] == 0xEF && P.cur[1] == 0xBB && P.cur[2] == 0xBF)
+        return syntax_error(&P, P.cur, "不允许字节顺序标记（BOM）",
+                            "a byte order mark (BOM) is not allowed");
+    skip_ws(&P);
+    if (P.cur >= P.end)
+        return syntax_error(&P, P.cur, "应为 JSON 对象，实际为输入结尾",
+                            "expected a JSON object; found the end of the input");
+    if (*P.cur == '{') {
+        TRY(parse_object(&P, &root_schema, out, 1));
+    } else {
+        char found[160];
+        TRY(consume_described(&P, 0, true, found, sizeof found));
+        schema_error(&P, "(root)：应为对象，实际为 %s", "(root): expected an object; got %s", found);
+    }
+    skip_ws(&P);
+    if (P.cur < P.end) {
+        char found[32];
+        describe_at(&P, P.cur, found, sizeof found);
+        return syntax_error(&P, P.cur, "顶层值之后只能有空白，实际为 %s",
+                            "expected the end of the input after the top-level value; found %s",
+                            found);
+    }
+    return P.failed ? DWP_ESCHEMA : DWP_OK;
+}

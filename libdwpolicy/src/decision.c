@@ -1,0 +1,202 @@
+/* decision.c — building one benefit's decision: conditions, reasons, parameter reads. */
+#include "decision.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+
+/* ---- Arena ------------------------------------------------------------------------------ */
+
+struct dwp_arena_chunk {
+    struct dwp_arena_chunk *next;
+    char data[];
+};
+
+void dwp_arena_init(dwp_arena *a, char *initial, size_t cap)
+{
+    a->block = initial;
+    a->used = 0;
+    a->cap = cap;
+    a->chunks = NULL;
+    a->failed = false;
+}
+
+void *dwp_arena_alloc(dwp_arena *a, size_t n)
+{
+    n = (n + 7) & ~(size_t)7;
+    if (a->cap - a->used < n) {
+        size_t cap = n > 4096 ? n : 4096;
+        struct dwp_arena_chunk *c = malloc(sizeof *c + cap);
+        if (!c) {
+            a->failed = true;
+            return NULL;
+        }
+        c->next = a->chunks;
+        a->chunks = c;
+        a->block = c->data;
+        a->used = 0;
+        a->cap = cap;
+    }
+    void *p = a->block + a->used;
+    a->used += n;
+    return p;
+}
+
+void dwp_arena_release(dwp_arena *a)
+{
+    while (a->chunks) {
+        struct dwp_arena_chunk *next = a->chunks->next;
+        free(a->chunks);
+        a->chunks = next;
+    }
+}
+
+/* ---- Decisions -------------------------------------------------------------------------- */
+
+static const char *const category_names[DWP_CATEGORY_COUNT] = {
+    "orphan",   "de_facto_unsupported", "poverty",     "disability", "serious_illness",
+    "guardianship", "crime_victim",     "left_behind", "migrant"};
+
+const char *dwp_category_name(int bit_index) { return category_names[bit_index]; }
+
+void dwp_decision_begin(const dwp_eval *ev, dwp_decision *d)
+{
+    d->status = DWP_STATUS_ELIGIBLE;
+    d->amount = 0;
+    d->has_amount = false;
+    d->handling_region = ev->c->region;
+    d->decided_by = ev->engine->regions.list[ev->chain[ev->chain_len - 1]].code;
+    d->n_failed = d->n_reasons = d->n_params = d->n_missing = 0;
+    d->error = NULL;
+    d->services = 0;
+}
+
+void dwp_reason_add(const dwp_eval *ev, dwp_decision *d, const char *code, bool ok,
+                    dwp_text text)
+{
+    if (d->n_reasons == DWP_MAX_REASONS) return;
+    d->reasons[d->n_reasons++] = (dwp_reason){code, dwp_text_in(text, ev->lang), ok};
+}
+
+static void add_reason_v(const dwp_eval *ev, dwp_decision *d, const char *code, bool ok,
+                         const char *zh_fmt, const char *en_fmt, va_list ap)
+{
+    char buf[512];
+    int n = vsnprintf(buf, sizeof buf, ev->lang == DWP_LANG_EN ? en_fmt : zh_fmt, ap);
+    if (n < 0 || d->n_reasons == DWP_MAX_REASONS) return;
+    size_t len = (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1;
+    char *text = dwp_arena_alloc(ev->arena, len + 1);
+    if (!text) return;
+    memcpy(text, buf, len);
+    text[len] = '\0';
+    d->reasons[d->n_reasons++] = (dwp_reason){code, text, ok};
+}
+
+void dwp_reason_addf(const dwp_eval *ev, dwp_decision *d, const char *code, bool ok,
+                     const char *zh_fmt, const char *en_fmt, ...)
+{
+    va_list ap;
+    va_start(ap, en_fmt);
+    add_reason_v(ev, d, code, ok, zh_fmt, en_fmt, ap);
+    va_end(ap);
+}
+
+void dwp_check(const dwp_eval *ev, dwp_decision *d, const char *code, bool ok,
+               const char *zh_fmt, const char *en_fmt, ...)
+{
+    va_list ap;
+    va_start(ap, en_fmt);
+    add_reason_v(ev, d, code, ok, zh_fmt, en_fmt, ap);
+    va_end(ap);
+    if (!ok) d->n_failed++;
+}
+
+void dwp_check_text(const dwp_eval *ev, dwp_decision *d, const char *code, bool ok,
+                    dwp_text text)
+{
+    dwp_reason_add(ev, d, code, ok, text);
+    if (!ok) d->n_failed++;
+}
+
+void dwp_missing_add(dwp_decision *d, const char *field)
+{
+    for (uint32_t i = 0; i < d->n_missing; i++)
+        if (!strcmp(d->missing[i], field)) return;
+    if (d->n_missing < DWP_MAX_MISSING) d->missing[d->n_missing++] = field;
+}
+
+dwp_tri dwp_cond(const dwp_eval *ev, dwp_decision *d, const char *code, dwp_tri v,
+                 const char *field, dwp_text yes, dwp_text no)
+{
+    if (v == DWP_TRI_UNKNOWN) {
+        dwp_missing_add(d, field);
+    } else if (v == DWP_TRI_YES) {
+        dwp_reason_add(ev, d, code, true, yes);
+    } else {
+        dwp_reason_add(ev, d, code, false, no);
+        d->n_failed++;
+    }
+    return v;
+}
+
+static void record_param(dwp_decision *d, dwp_param_id id, const dwp_param_entry *en)
+{
+    for (uint32_t i = 0; i < d->n_params; i++)
+        if (d->params[i] == en) return;
+    if (d->n_params == DWP_MAX_PARAMS_USED) return;
+    d->param_ids[d->n_params] = (uint8_t)id;
+    d->params[d->n_params++] = en;
+}
+
+/* Mark the decision as an error with a copy of msg (the arena outlives the decision). */
+static bool param_error(const dwp_eval *ev, dwp_decision *d, const char *msg)
+{
+    size_t len = strlen(msg);
+    char *copy = dwp_arena_alloc(ev->arena, len + 1);
+    if (copy) memcpy(copy, msg, len + 1);
+    d->status = DWP_STATUS_ERROR;
+    d->error = copy ? copy : "parameter has no value";
+    return false;
+}
+
+bool dwp_param_read_in(const dwp_eval *ev, dwp_decision *d, int region_index,
+                       dwp_param_id id, int64_t *value)
+{
+    const dwp_engine *e = ev->engine;
+    int defined_by;
+    const dwp_param_entry *en = dwp_engine_param_at(e, region_index, id, ev->c->as_of, &defined_by);
+    if (en) {
+        record_param(d, id, en);
+        *value = en->value;
+        return true;
+    }
+    char msg[512];
+    dwp_param_missing_text(e, region_index, id, ev->c->as_of, defined_by, ev->lang, msg,
+                           sizeof msg);
+    return param_error(ev, d, msg);
+}
+
+bool dwp_param_read(const dwp_eval *ev, dwp_decision *d, dwp_param_id id, int64_t *value)
+{
+    return dwp_param_read_in(ev, d, ev->chain[0], id, value);
+}
+
+int dwp_decision_settle(dwp_decision *d)
+{
+    if (d->status == DWP_STATUS_ERROR) return d->status;
+    if (d->n_failed) d->status = DWP_STATUS_INELIGIBLE;
+    else if (d->n_missing) d->status = DWP_STATUS_INDETERMINATE;
+    else d->status = DWP_STATUS_ELIGIBLE;
+    return d->status;
+}
+
+void dwp_decision_zero_is_ineligible(const dwp_eval *ev, dwp_decision *d, dwp_text why)
+{
+    if (d->status != DWP_STATUS_ELIGIBLE || d->amount != 0) return;
+    dwp_reason_add(ev, d, "amount", false, why);
+    d->n_failed++;
+    d->status = DWP_STATUS_INELIGIBLE;
+}

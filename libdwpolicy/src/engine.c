@@ -1,0 +1,127 @@
+/* engine.c — opening and closing an engine. */
+#include "engine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+
+/* Strings that live as long as the engine (parameter sources, pre-rendered JSON) are packed
+ * into a few large blocks: one free per block at close, and good locality when writing. */
+struct dwp_string_block {
+    struct dwp_string_block *next;
+    size_t used, cap;
+    char data[];
+};
+
+#define STRING_BLOCK_SIZE ((size_t)64 << 10)
+
+char *dwp_engine_strdup(dwp_engine *e, const char *s, size_t len)
+{
+    struct dwp_string_block *b = e->strings;
+    if (!b || b->cap - b->used < len + 1) {
+        size_t cap = len + 1 > STRING_BLOCK_SIZE ? len + 1 : STRING_BLOCK_SIZE;
+        b = malloc(sizeof *b + cap);
+        if (!b) return NULL;
+        b->used = 0;
+        b->cap = cap;
+        b->next = e->strings;
+        e->strings = b;
+    }
+    char *p = b->data + b->used;
+    memcpy(p, s, len);
+    p[len] = '\0';
+    b->used += len + 1;
+    return p;
+}
+
+const dwp_param_entry *dwp_engine_param_at(const dwp_engine *e, int region_index,
+                                           dwp_param_id id, dwp_date on, int *defined_by)
+{
+    int chain[DWP_CHAIN_MAX];
+    int n = dwp_regions_chain(&e->regions, region_index, chain);
+    for (int i = 0; i < n; i++) {
+        const dwp_param_series *s = dwp_engine_series(e, chain[i], id);
+        if (!s->count) continue;
+        *defined_by = chain[i];
+        /* No fallback to a coarser region: its figure would be wrong for this one. */
+        return dwp_param_series_at(s, on);
+    }
+    *defined_by = -1;
+    return NULL;
+}
+
+void dwp_param_missing_text(const dwp_engine *e, int region_index, dwp_param_id id,
+                            dwp_date on, int defined_by, int lang, char *buf, size_t size)
+{
+    char date[11], first[11];
+    const char *region = e->regions.list[region_index].code_text;
+    dwp_date_format(on, date);
+    if (defined_by < 0) {
+        snprintf(buf, size,
+                 lang == DWP_LANG_EN ? "parameter %s is not defined for region %s or above (on %s)"
+                                     : "参数 %s 对区划 %s 及其上级均未定义（%s）",
+                 dwp_param_name(id), region, date);
+        return;
+    }
+    const dwp_param_entry *en = &dwp_engine_series(e, defined_by, id)->entries[0];
+    dwp_date_format(en->from, first);
+    snprintf(buf, size,
+             lang == DWP_LANG_EN
+                 ? "parameter %s has no value for region %s on %s: region %s defines it only "
+                   "from %s (%s:%d)"
+                 : "参数 %s 对区划 %s 在 %s 无值：区划 %s 自 %s 起才有定义（%s:%d）",
+             dwp_param_name(id), region, date, e->regions.list[defined_by].code_text, first,
+             en->file, (int)en->line);
+}
+
+DWP_API int dwp_engine_open_opts(const char *rules_dir, const dwp_options *opts,
+                                 dwp_engine **out)
+{
+    dwp_error_clear();
+    int lang = DWP_LANG_ZH;
+    if (opts) {
+        if (opts->struct_size < offsetof(dwp_options, lang) + sizeof opts->lang)
+            return dwp_error_set(DWP_EINVAL, DWP_LANG_ZH,
+                                 "dwp_options.struct_size 太小（应为 sizeof(dwp_options)）",
+                                 "dwp_options.struct_size is too small (set it to sizeof(dwp_options))");
+        lang = opts->lang;
+        if (lang != DWP_LANG_ZH && lang != DWP_LANG_EN)
+            return dwp_error_set(DWP_EINVAL, DWP_LANG_ZH, "dwp_options.lang：应为 DWP_LANG_ZH 或 DWP_LANG_EN，实际为 %d",
+                                 "dwp_options.lang: expected DWP_LANG_ZH or DWP_LANG_EN; got %d",
+                                 (int)lang);
+    }
+    if (!out)
+        return dwp_error_set(DWP_EINVAL, lang, "dwp_engine_open：out 不能为 NULL",
+                             "dwp_engine_open: out must not be NULL");
+    *out = NULL;
+    dwp_engine *e = calloc(1, sizeof *e);
+    if (!e) return dwp_error_set_text(DWP_ENOMEM, "out of memory");
+    e->lang = lang;
+    int status = dwp_rules_load(e, rules_dir);
+    if (status != DWP_OK) {
+        /* Keep the loader's message: closing must not overwrite it. */
+        dwp_engine_close(e);
+        return status;
+    }
+    *out = e;
+    return DWP_OK;
+}
+
+DWP_API int dwp_engine_open(const char *rules_dir, dwp_engine **out)
+{
+    return dwp_engine_open_opts(rules_dir, NULL, out);
+}
+
+DWP_API void dwp_engine_close(dwp_engine *e)
+{
+    if (!e) return;
+    dwp_rules_free(e);
+    while (e->strings) {
+        struct dwp_string_block *next = e->strings->next;
+        free(e->strings);
+        e->strings = next;
+    }
+    free(e);
+}

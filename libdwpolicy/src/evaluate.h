@@ -1,0 +1,33 @@
+/* evaluate.h — one evaluation: the case, its derived facts and every benefit's decision. */
+#ifndef DWP_EVALUATE_H
+#define DWP_EVALUATE_H
+
+#include "case.h"
+#include "decision.h"
+#include "strbuf.h"
+
+#define DWP_CATALOGUE_MAX 32
+
+typedef struct dwp_evaluation {
+    dwp_case c;
+    dwp_eval ev;
+    dwp_arena arena;
+    char arena_initial[4096];
+    dwp_decision decisions[DWP_CATALOGUE_MAX]; /* in catalogue order */
+    uint32_t services; /* bits of dwp_service_id */
+} dwp_evaluation;
+
+/* Read and check the case, then decide every benefit. On DWP_OK the evaluation is complete
+ * (some decisions may have status error); otherwise the last error names the problem.
+ * Release with dwp_evaluation_release() in both cases. */
+int dwp_evaluate(const dwp_engine *e, const char *json, size_t len, dwp_evaluation *out);
+void dwp_evaluation_release(dwp_evaluation *x);
+
+/* The status dwp_eval_json() returns for a complete evaluation: DWP_OK, or DWP_ERULES when a
+ * decision failed for want of a parameter value (DWP_ESCRIPT / DWP_ELIMIT come with Lua). */
+int dwp_evaluation_status(const dwp_evaluation *x);
+
+/* SPEC §3 result JSON. */
+void dwp_result_write(const dwp_evaluation *x, dwp_strbuf *out);
+
+#endif

@@ -1,0 +1,161 @@
+/* regions.c — the region list of a ruleset (regions.csv: code,name,parent,level). */
+#include "regions.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+
+static int cmp_region(const void *a, const void *b)
+{
+    const dwp_region *x = a, *y = b;
+    return (x->code > y->code) - (x->code < y->code);
+}
+
+static bool parse_code(const char *s, size_t n, int32_t *out)
+{
+    if (n != 6) return false;
+    int32_t v = 0;
+    for (size_t i = 0; i < 6; i++) {
+        if (s[i] < '0' || s[i] > '9') return false;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return v >= 100000;
+}
+
+/* Split one CSV line (no quoting is used in the region list) into at most 4 fields. */
+static int split_fields(const char *line, size_t n, const char *f[4], size_t flen[4])
+{
+    int count = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i == n || line[i] == ',') {
+            if (count == 4) return 5;
+            f[count] = line + start;
+            flen[count] = i - start;
+            count++;
+            start = i + 1;
+        }
+    }
+    return count;
+}
+
+static int fail(int lang, const char *file, int line, const char *what_zh, const char *what_en)
+{
+    return dwp_error_set(DWP_ERULES, lang, "%s:%d：%s", "%s:%d: %s", file, line,
+                         lang == DWP_LANG_EN ? what_en : what_zh);
+}
+
+int dwp_regions_parse(dwp_regions *out, const char *csv, size_t len, const char *file, int lang)
+{
+    memset(out, 0, sizeof *out);
+    size_t lines = 0;
+    for (size_t i = 0; i < len; i++) lines += csv[i] == '\n';
+    out->list = calloc(lines + 1, sizeof *out->list);
+    if (!out->list) return dwp_error_set_text(DWP_ENOMEM, "out of memory");
+    int rc = DWP_OK;
+    size_t pos = 0;
+    int lineno = 0;
+    while (pos < len && rc == DWP_OK) {
+        size_t end = pos;
+        while (end < len && csv[end] != '\n') end++;
+        size_t n = end - pos;
+        if (n && csv[pos + n - 1] == '\r') n--;
+        const char *line = csv + pos;
+        pos = end + 1;
+        lineno++;
+        if (lineno == 1 || n == 0) continue; /* header, blank */
+        const char *f[4];
+        size_t fl[4];
+        dwp_region *r = &out->list[out->count];
+        if (split_fields(line, n, f, fl) != 4 || !parse_code(f[0], fl[0], &r->code) ||
+            fl[1] == 0) {
+            rc = fail(lang, file, lineno, "应为 code,name,parent,level", "expected code,name,parent,level");
+            break;
+        }
+        int32_t parent = 0;
+        if (fl[2] && !parse_code(f[2], fl[2], &parent)) {
+            rc = fail(lang, file, lineno, "上级区划代码应为 6 位数字", "the parent code must be 6 digits");
+            break;
+        }
+        if (fl[3] == 8 && !memcmp(f[3], "province", 8)) r->level = DWP_LEVEL_PROVINCE;
+        else if (fl[3] == 10 && !memcmp(f[3], "prefecture", 10)) r->level = DWP_LEVEL_PREFECTURE;
+        else if (fl[3] == 6 && !memcmp(f[3], "county", 6)) r->level = DWP_LEVEL_COUNTY;
+        else {
+            rc = fail(lang, file, lineno, "level 应为 province、prefecture 或 county",
+                      "level must be province, prefecture or county");
+            break;
+        }
+        r->name = malloc(fl[1] + 1);
+        if (!r->name) {
+            rc = dwp_error_set_text(DWP_ENOMEM, "out of memory");
+            break;
+        }
+        memcpy(r->name, f[1], fl[1]);
+        r->name[fl[1]] = '\0';
+        memcpy(r->code_text, f[0], 6);
+        r->code_text[6] = '\0';
+        r->parent_index = parent; /* a code for now; turned into an index below */
+        out->count++;
+    }
+    if (rc != DWP_OK) {
+        dwp_regions_free(out);
+        return rc;
+    }
+    qsort(out->list, out->count, sizeof *out->list, cmp_region);
+    for (size_t i = 0; i < out->count; i++) {
+        dwp_region *r = &out->list[i];
+        if (i && out->list[i - 1].code == r->code)
+        {
+            int status = dwp_error_set(DWP_ERULES, lang, "%s：区划代码 %s 重复",
+                                       "%s: region code %s appears twice", file, r->code_text);
+            dwp_regions_free(out);
+            return status;
+        }
+        int32_t parent = r->parent_index;
+        r->parent_index = parent ? dwp_regions_find(out, parent) : -1;
+        bool ok = r->level == DWP_LEVEL_PROVINCE ? parent == 0 : r->parent_index >= 0;
+        if (ok && r->parent_index >= 0)
+            ok = out->list[r->parent_index].level + 1 == r->level;
+        if (!ok) {
+            int status = dwp_error_set(DWP_ERULES, lang, "%s：区划 %s 的上级不符合层级",
+                                       "%s: region %s has no parent of the level above",
+                                       file, r->code_text);
+            dwp_regions_free(out);
+            return status;
+        }
+    }
+    return DWP_OK;
+}
+
+void dwp_regions_free(dwp_regions *r)
+{
+    if (r->list)
+        for (size_t i = 0; i < r->count; i++) free(r->list[i].name);
+    free(r->list);
+    r->list = NULL;
+    r->count = 0;
+}
+
+int dwp_regions_find(const dwp_regions *r, int32_t code)
+{
+    size_t lo = 0, hi = r->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->list[mid].code < code) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < r->count && r->list[lo].code == code ? (int)lo : -1;
+}
+
+int dwp_regions_chain(const dwp_regions *r, int index, int chain[DWP_CHAIN_MAX])
+{
+    int n = 0;
+    while (index >= 0 && n < DWP_CHAIN_MAX) {
+        chain[n++] = index;
+        index = r->list[index].parent_index;
+    }
+    return n;
+}

@@ -1,0 +1,197 @@
+/* result_json.c — writes the SPEC §3 result. Field order is fixed, so the same case gives
+ * byte-identical JSON on every platform and through every binding. */
+#include <stdio.h>
+#include <string.h>
+
+#include "engine.h"
+#include "evaluate.h"
+
+static const char *const status_names[] = {"eligible", "ineligible", "indeterminate", "error"};
+static const char *const period_names[] = {"month", "year", "once", "claim"};
+static const char *const kind_names[] = {"payment", "cap", "waiver"};
+
+#define PUT_LIT(b, s) dwp_strbuf_append((b), (s), sizeof(s) - 1)
+
+static void put_str(dwp_strbuf *b, const char *s) { dwp_strbuf_put_json_string(b, s, strlen(s)); }
+
+static void put_region(dwp_strbuf *b, const dwp_engine *e, int32_t code)
+{
+    int i = dwp_regions_find(&e->regions, code);
+    dwp_strbuf_putc(b, '"');
+    if (i >= 0) dwp_strbuf_append(b, e->regions.list[i].code_text, 6);
+    else dwp_strbuf_put_int(b, code);
+    dwp_strbuf_putc(b, '"');
+}
+
+static void put_date(dwp_strbuf *b, dwp_date d)
+{
+    char buf[11];
+    dwp_date_format(d, buf);
+    dwp_strbuf_putc(b, '"');
+    dwp_strbuf_append(b, buf, 10);
+    dwp_strbuf_putc(b, '"');
+}
+
+static void write_decision(dwp_strbuf *b, const dwp_evaluation *x, size_t i)
+{
+    const dwp_engine *e = x->ev.engine;
+    const dwp_benefit *bf = &dwp_catalogue[i];
+    const dwp_decision *d = &x->decisions[i];
+    PUT_LIT(b, "{\"id\":");
+    put_str(b, bf->id);
+    PUT_LIT(b, ",\"title\":");
+    put_str(b, dwp_text_in(bf->title, x->ev.lang));
+    PUT_LIT(b, ",\"status\":\"");
+    dwp_strbuf_puts(b, status_names[d->status]);
+    PUT_LIT(b, "\",\"amount_fen\":");
+    /* Ineligible pays nothing; indeterminate and error do not know the amount. */
+    if (d->status == DWP_STATUS_ELIGIBLE && d->has_amount) dwp_strbuf_put_int(b, d->amount);
+    else if (d->status == DWP_STATUS_INELIGIBLE) dwp_strbuf_putc(b, '0');
+    else PUT_LIT(b, "null");
+    PUT_LIT(b, ",\"period\":\"");
+    dwp_strbuf_puts(b, period_names[bf->period]);
+    PUT_LIT(b, "\",\"kind\":\"");
+    dwp_strbuf_puts(b, kind_names[bf->kind]);
+    PUT_LIT(b, "\",\"basis\":");
+    put_str(b, bf->basis);
+    PUT_LIT(b, ",\"discretionary\":");
+    dwp_strbuf_puts(b, bf->discretionary ? "true" : "false");
+    PUT_LIT(b, ",\"handling_region\":");
+    put_region(b, e, d->handling_region);
+    PUT_LIT(b, ",\"decided_by\":");
+    put_region(b, e, d->decided_by);
+    PUT_LIT(b, ",\"reasons\":[");
+    for (uint32_t r = 0; r < d->n_reasons; r++) {
+        if (r) dwp_strbuf_putc(b, ',');
+        PUT_LIT(b, "{\"code\":");
+        put_str(b, d->reasons[r].code);
+        PUT_LIT(b, ",\"ok\":");
+        dwp_strbuf_puts(b, d->reasons[r].ok ? "true" : "false");
+        PUT_LIT(b, ",\"text\":");
+        put_str(b, d->reasons[r].text);
+        dwp_strbuf_putc(b, '}');
+    }
+    PUT_LIT(b, "],\"params\":[");
+    for (uint32_t p = 0; p < d->n_params; p++) {
+        if (p) dwp_strbuf_putc(b, ',');
+        dwp_strbuf_append(b, d->params[p]->json, d->params[p]->json_len);
+    }
+    PUT_LIT(b, "],\"missing\":[");
+    for (uint32_t m = 0; m < d->n_missing; m++) {
+        if (m) dwp_strbuf_putc(b, ',');
+        put_str(b, d->missing[m]);
+    }
+    dwp_strbuf_putc(b, ']');
+    if (d->status == DWP_STATUS_ERROR) {
+        PUT_LIT(b, ",\"error\":");
+        put_str(b, d->error ? d->error : "");
+    }
+    dwp_strbuf_putc(b, '}');
+}
+
+static void write_warnings(dwp_strbuf *b, const dwp_evaluation *x)
+{
+    bool first = true;
+    for (size_t i = 0; i < dwp_catalogue_count; i++) {
+        const dwp_decision *d = &x->decisions[i];
+        if (d->status != DWP_STATUS_ELIGIBLE) continue;
+        for (uint32_t p = 0; p < d->n_params; p++) {
+            if (d->params[p]->confidence != DWP_CONF_PLACEHOLDER) continue;
+            const char *name = dwp_param_name((dwp_param_id)d->param_ids[p]);
+            char text[512];
+            if (x->ev.lang == DWP_LANG_EN)
+                snprintf(text, sizeof text,
+                         "%s rests on parameter %s, which is a placeholder (no official "
+                         "figure found): set it in the region's rule file",
+                         dwp_catalogue[i].id, name);
+            else
+                snprintf(text, sizeof text,
+                         "“%s”所用参数 %s 为占位值（未查到正式标准），请在本地区规则文件中设定",
+                         dwp_text_in(dwp_catalogue[i].title, DWP_LANG_ZH), name);
+            if (!first) dwp_strbuf_putc(b, ',');
+            first = false;
+            PUT_LIT(b, "{\"code\":\"param.placeholder\",\"benefit\":");
+            put_str(b, dwp_catalogue[i].id);
+            PUT_LIT(b, ",\"param\":");
+            put_str(b, name);
+            PUT_LIT(b, ",\"text\":");
+            put_str(b, text);
+            dwp_strbuf_putc(b, '}');
+        }
+    }
+}
+
+void dwp_result_write(const dwp_evaluation *x, dwp_strbuf *b)
+{
+    const dwp_engine *e = x->ev.engine;
+    const dwp_case *c = &x->c;
+    dwp_strbuf_reserve(b, 4096);
+    PUT_LIT(b, "{\"case_id\":");
+    if (c->has_case_id) put_str(b, c->case_id);
+    else PUT_LIT(b, "null");
+    PUT_LIT(b, ",\"as_of\":");
+    put_date(b, c->as_of);
+    PUT_LIT(b, ",\"region\":");
+    put_region(b, e, c->region);
+    PUT_LIT(b, ",\"region_chain\":[");
+    for (int i = 0; i < x->ev.chain_len; i++) {
+        if (i) dwp_strbuf_putc(b, ',');
+        dwp_strbuf_putc(b, '"');
+        dwp_strbuf_append(b, e->regions.list[x->ev.chain[i]].code_text, 6);
+        dwp_strbuf_putc(b, '"');
+    }
+    PUT_LIT(b, "],\"age\":");
+    dwp_strbuf_put_int(b, x->ev.age);
+    PUT_LIT(b, ",\"categories\":[");
+    bool first = true;
+    for (int i = 0; i < DWP_CATEGORY_COUNT; i++) {
+        if (!(x->ev.categories & (1u << i))) continue;
+        if (!first) dwp_strbuf_putc(b, ',');
+        first = false;
+        dwp_strbuf_putc(b, '"');
+        dwp_strbuf_puts(b, dwp_category_name(i));
+        dwp_strbuf_putc(b, '"');
+    }
+    PUT_LIT(b, "],\"benefits\":[");
+    for (size_t i = 0; i < dwp_catalogue_count; i++) {
+        if (i) dwp_strbuf_putc(b, ',');
+        write_decision(b, x, i);
+    }
+    PUT_LIT(b, "],\"services\":[");
+    first = true;
+    for (int s = 0; s < DWP_SERVICE_COUNT; s++) {
+        if (!(x->services & (1u << s))) continue;
+        const dwp_service *sv = &dwp_services[s];
+        if (!first) dwp_strbuf_putc(b, ',');
+        first = false;
+        PUT_LIT(b, "{\"id\":");
+        put_str(b, sv->id);
+        PUT_LIT(b, ",\"title\":");
+        put_str(b, dwp_text_in(sv->title, x->ev.lang));
+        PUT_LIT(b, ",\"basis\":");
+        put_str(b, sv->basis);
+        PUT_LIT(b, ",\"text\":");
+        put_str(b, dwp_text_in(sv->text, x->ev.lang));
+        dwp_strbuf_putc(b, '}');
+    }
+    PUT_LIT(b, "],\"warnings\":[");
+    write_warnings(b, x);
+    PUT_LIT(b, "],\"errors\":[");
+    first = true;
+    for (size_t i = 0; i < dwp_catalogue_count; i++) {
+        const dwp_decision *d = &x->decisions[i];
+        if (d->status != DWP_STATUS_ERROR) continue;
+        if (!first) dwp_strbuf_putc(b, ',');
+        first = false;
+        PUT_LIT(b, "{\"benefit\":");
+        put_str(b, dwp_catalogue[i].id);
+        PUT_LIT(b, ",\"text\":");
+        put_str(b, d->error ? d->error : "");
+        dwp_strbuf_putc(b, '}');
+    }
+    PUT_LIT(b, "],\"ruleset\":{\"name\":");
+    put_str(b, e->ruleset_name);
+    PUT_LIT(b, ",\"sha256\":\"");
+    dwp_strbuf_append(b, e->ruleset_sha256, 64);
+    PUT_LIT(b, "\"},\"engine\":\"libdwpolicy " DWP_VERSION_STRING "\"}");
+}
