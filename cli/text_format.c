@@ -106,9 +106,11 @@ static void print_benefit(FILE *out, const jdom_value *b, int lang)
         fprintf(out, en ? "    parameter %s = " : "    参数 %s = ", str(p, "name"));
         jdom_print(out, jdom_get(p, "value"));
         const char *from = jdom_string(jdom_get(p, "from"));
-        fprintf(out, en ? " (region %s, from %s; %s; %s)\n" : "（区划 %s，自 %s 起；%s；%s）\n",
-                str(p, "region"), from ? from : (en ? "the start" : "一直"), str(p, "source"),
-                str(p, "confidence"));
+        char since[64];
+        if (from) snprintf(since, sizeof since, en ? "from %s" : "自 %s 起", from);
+        else snprintf(since, sizeof since, "%s", en ? "always in force" : "长期有效");
+        fprintf(out, en ? " (region %s, %s; %s; %s)\n" : "（区划 %s，%s；%s；%s）\n",
+                str(p, "region"), since, str(p, "source"), str(p, "confidence"));
     }
 }
 
