@@ -52,6 +52,17 @@ static void print_status(FILE *f, int code)
     fprintf(f, "%d (%s)", code, dwp_status_str(code));
 }
 
+/* Concatenate the NULL-terminated parts into out, cutting at cap: a path in a message. */
+static void join(char *out, size_t cap, const char *const *parts)
+{
+    size_t n = 0;
+    for (; *parts != NULL; parts++)
+        for (const char *c = *parts; *c != '\0' && n + 1 < cap; c++)
+            out[n++] = *c;
+    out[n] = '\0';
+}
+#define JOIN(out, ...) join((out), sizeof(out), (const char *const[]){__VA_ARGS__, NULL})
+
 /* ---- checking the file's shape ---------------------------------------------------------- */
 
 typedef struct checker {
@@ -136,32 +147,32 @@ static int check_benefit(const checker *ck, const jdom_value *b, const char *whe
         for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
             ok = ok || (v->type == JDOM_STRING && strcmp(v->u.str.text, statuses[i]) == 0);
         if (!ok) {
-            snprintf(sub, sizeof sub, "%s.status", where);
+            JOIN(sub, where, ".status");
             return BROKEN(ck, v, sub, "expected one of \"eligible\", \"ineligible\", "
                                       "\"indeterminate\", \"error\"");
         }
     }
     if ((v = jdom_get(b, "missing")) != NULL) {
-        snprintf(sub, sizeof sub, "%s.missing", where);
+        JOIN(sub, where, ".missing");
         if (need_string_list(ck, v, sub) != 0)
             return DWP_ESCHEMA;
     }
     if ((v = jdom_get(b, "params")) != NULL) {
-        snprintf(sub, sizeof sub, "%s.params", where);
+        JOIN(sub, where, ".params");
         if (need_type(ck, v, JDOM_OBJECT, sub) != 0)
             return DWP_ESCHEMA;
         for (size_t i = 0; i < v->u.obj.count; i++) {
-            snprintf(sub, sizeof sub, "%s.params.%s", where, v->u.obj.members[i].key);
+            JOIN(sub, where, ".params.", v->u.obj.members[i].key);
             if (need_type(ck, v->u.obj.members[i].value, JDOM_OBJECT, sub) != 0)
                 return DWP_ESCHEMA;
         }
     }
     if ((v = jdom_get(b, "reasons")) != NULL) {
-        snprintf(sub, sizeof sub, "%s.reasons", where);
+        JOIN(sub, where, ".reasons");
         if (need_type(ck, v, JDOM_OBJECT, sub) != 0)
             return DWP_ESCHEMA;
         for (size_t i = 0; i < v->u.obj.count; i++) {
-            snprintf(sub, sizeof sub, "%s.reasons.%s", where, v->u.obj.members[i].key);
+            JOIN(sub, where, ".reasons.", v->u.obj.members[i].key);
             if (need_type(ck, v->u.obj.members[i].value, JDOM_BOOL, sub) != 0)
                 return DWP_ESCHEMA;
         }
@@ -182,11 +193,11 @@ static int check_expect(const checker *ck, const jdom_value *x, const char *wher
     if (need_type(ck, x, JDOM_OBJECT, where) != 0 || check_keys(ck, x, where, keys) != 0)
         return DWP_ESCHEMA;
     if ((v = jdom_get(x, "benefits")) != NULL) {
-        snprintf(sub, sizeof sub, "%s.benefits", where);
+        JOIN(sub, where, ".benefits");
         if (need_type(ck, v, JDOM_OBJECT, sub) != 0)
             return DWP_ESCHEMA;
         for (size_t i = 0; i < v->u.obj.count; i++) {
-            snprintf(sub, sizeof sub, "%s.benefits.%s", where, v->u.obj.members[i].key);
+            JOIN(sub, where, ".benefits.", v->u.obj.members[i].key);
             if (check_benefit(ck, v->u.obj.members[i].value, sub) != 0)
                 return DWP_ESCHEMA;
         }
@@ -194,18 +205,18 @@ static int check_expect(const checker *ck, const jdom_value *x, const char *wher
     static const char *const lists[] = {"services", "categories", "region_chain", "warnings"};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         if ((v = jdom_get(x, lists[i])) != NULL) {
-            snprintf(sub, sizeof sub, "%s.%s", where, lists[i]);
+            JOIN(sub, where, ".", lists[i]);
             if (need_string_list(ck, v, sub) != 0)
                 return DWP_ESCHEMA;
         }
     }
     if ((v = jdom_get(x, "age")) != NULL) {
-        snprintf(sub, sizeof sub, "%s.age", where);
+        JOIN(sub, where, ".age");
         if (need_type(ck, v, JDOM_INT, sub) != 0)
             return DWP_ESCHEMA;
     }
     if ((v = jdom_get(x, "status_code")) != NULL) {
-        snprintf(sub, sizeof sub, "%s.status_code", where);
+        JOIN(sub, where, ".status_code");
         if (need_type(ck, v, JDOM_STRING, sub) != 0)
             return DWP_ESCHEMA;
         if (!status_parse(v->u.str.text, &code))
@@ -214,7 +225,7 @@ static int check_expect(const checker *ck, const jdom_value *x, const char *wher
     }
     if ((v = jdom_get(x, "error")) != NULL) {
         const jdom_value *s, *m;
-        snprintf(sub, sizeof sub, "%s.error", where);
+        JOIN(sub, where, ".error");
         if (need_type(ck, v, JDOM_OBJECT, sub) != 0 || check_keys(ck, v, sub, error_keys) != 0)
             return DWP_ESCHEMA;
         /* A failed evaluation has no result, so nothing else can be compared with it. */
@@ -224,14 +235,14 @@ static int check_expect(const checker *ck, const jdom_value *x, const char *wher
         s = jdom_get(v, "status");
         if (s == NULL)
             return BROKEN(ck, v, sub, "\"status\" is required (e.g. \"DWP_ESCHEMA\")");
-        snprintf(sub, sizeof sub, "%s.error.status", where);
+        JOIN(sub, where, ".error.status");
         if (need_type(ck, s, JDOM_STRING, sub) != 0)
             return DWP_ESCHEMA;
         if (!status_parse(s->u.str.text, &code) || code == DWP_OK)
             return BROKEN(ck, s, sub, "expected a failure status from dwpolicy.h (e.g. "
                                       "\"DWP_ESCHEMA\"), found \"%.40s\"", s->u.str.text);
         if ((m = jdom_get(v, "message_contains")) != NULL) {
-            snprintf(sub, sizeof sub, "%s.error.message_contains", where);
+            JOIN(sub, where, ".error.message_contains");
             if (need_type(ck, m, JDOM_STRING, sub) != 0)
                 return DWP_ESCHEMA;
         }
@@ -419,7 +430,7 @@ static void compare_benefit(run *r, const char *id, const jdom_value *expected,
     }
     for (size_t i = 0; i < expected->u.obj.count; i++) {
         const jdom_member *m = &expected->u.obj.members[i];
-        snprintf(path, sizeof path, "benefits.%s.%s", id, m->key);
+        JOIN(path, "benefits.", id, ".", m->key);
         if (strcmp(m->key, "missing") == 0) {
             compare_set(r, path, m->value, jdom_get(got, "missing"), NULL);
         } else if (strcmp(m->key, "params") == 0) {
@@ -434,8 +445,7 @@ static void compare_benefit(run *r, const char *id, const jdom_value *expected,
                 }
                 for (size_t f = 0; f < pm->value->u.obj.count; f++) {
                     const jdom_member *fm = &pm->value->u.obj.members[f];
-                    snprintf(path, sizeof path, "benefits.%s.params.%s.%s", id, pm->key,
-                             fm->key);
+                    JOIN(path, "benefits.", id, ".params.", pm->key, ".", fm->key);
                     compare(r, path, fm->value, jdom_get(gp, fm->key));
                 }
             }
@@ -448,7 +458,7 @@ static void compare_benefit(run *r, const char *id, const jdom_value *expected,
                     problem(r, "benefits.%s.reasons.%s: no reason with this code", id, rm->key);
                     continue;
                 }
-                snprintf(path, sizeof path, "benefits.%s.reasons.%s.ok", id, rm->key);
+                JOIN(path, "benefits.", id, ".reasons.", rm->key, ".ok");
                 compare(r, path, rm->value, jdom_get(gr, "ok"));
             }
         } else {

@@ -765,7 +765,8 @@ static int parse_field(parser *P, const field *f, dwp_case *c, int depth)
 {
     if (P->cur >= P->end) return expect_value(P, false);
     unsigned char ch = *P->cur;
-    char *base = (char *)c + f->off;
+    /* Only formed for value fields: an object's off may be NO_FLAG, not an offset. */
+#define SLOT(type) ((type *)(void *)((char *)c + f->off))
     char found[160];
     jstr s;
     jnum num;
@@ -783,12 +784,12 @@ static int parse_field(parser *P, const field *f, dwp_case *c, int depth)
     case T_BOOL:
         if (ch == 't') {
             TRY(scan_literal(P, "true", 4));
-            *(dwp_tri *)base = DWP_TRI_YES;
+            *SLOT(dwp_tri) = DWP_TRI_YES;
             return DWP_OK;
         }
         if (ch == 'f') {
             TRY(scan_literal(P, "false", 5));
-            *(dwp_tri *)base = DWP_TRI_NO;
+            *SLOT(dwp_tri) = DWP_TRI_NO;
             return DWP_OK;
         }
         return type_error(P, f, depth);
@@ -813,16 +814,16 @@ static int parse_field(parser *P, const field *f, dwp_case *c, int depth)
                              "%s: expected an integer from %" PRId64 " to %" PRId64 "; got %s",
                              f->path, f->min, f->max, found);
         } else if (f->type == T_U8) {
-            *(uint8_t *)base = (uint8_t)num.value;
+            *SLOT(uint8_t) = (uint8_t)num.value;
         } else {
-            ((dwp_opt_int *)base)->value = num.value;
-            ((dwp_opt_int *)base)->present = true;
+            SLOT(dwp_opt_int)->value = num.value;
+            SLOT(dwp_opt_int)->present = true;
         }
         return DWP_OK;
 
     case T_OBJECT:
         if (ch != '{') return type_error(P, f, depth);
-        if (f->off != NO_FLAG) *(bool *)base = true;
+        if (f->off != NO_FLAG) *SLOT(bool) = true;
         return parse_object(P, f->sub, c, depth + 1);
 
     default:
@@ -837,7 +838,7 @@ static int parse_field(parser *P, const field *f, dwp_case *c, int depth)
     case T_ENUM: {
         int v = whole ? dwp_enum_parse((dwp_enum_kind)f->ekind, s.s, s.n) : 0;
         if (v) {
-            *(uint8_t *)base = (uint8_t)v;
+            *SLOT(uint8_t) = (uint8_t)v;
         } else if (!P->failed) {
             quote_str(&s, found, sizeof found);
             enum_error(P, f, found);
@@ -845,7 +846,7 @@ static int parse_field(parser *P, const field *f, dwp_case *c, int depth)
         break;
     }
     case T_DATE:
-        if (!whole || !dwp_date_parse(s.s, s.n, (dwp_date *)base)) {
+        if (!whole || !dwp_date_parse(s.s, s.n, SLOT(dwp_date))) {
             quote_str(&s, found, sizeof found);
             schema_error(P, "%s：应为日期 YYYY-MM-DD，实际为 %s",
                          "%s: expected a date YYYY-MM-DD; got %s", f->path, found);
@@ -860,7 +861,7 @@ static int parse_field(parser *P, const field *f, dwp_case *c, int depth)
             v = v * 10 + (s.s[i] - '0');
         }
         if (ok) {
-            *(int32_t *)base = v;
+            *SLOT(int32_t) = v;
         } else {
             quote_str(&s, found, sizeof found);
             schema_error(P, "%s：应为 6 位数字的行政区划代码，实际为 %s",
@@ -892,6 +893,7 @@ static int parse_field(parser *P, const field *f, dwp_case *c, int depth)
         break;
     }
     return DWP_OK;
+#undef SLOT
 }
 
 /* The path of an unknown key below `sc`: "child.educaton". A key that would not read well bare
@@ -1033,12 +1035,9 @@ int dwp_case_read_json(const char *json, size_t len, int lang, dwp_case *out)
         schema_error(&P, "(root)：应为对象，实际为 %s", "(root): expected an object; got %s", found);
     }
     skip_ws(&P);
-    if (P.cur < P.end) {
-        char found[32];
-        describe_at(&P, P.cur, found, sizeof found);
-        return syntax_error(&P, P.cur, "顶层值之后只能有空白，实际为 %s",
-                            "expected the end of the input after the top-level value; found %s",
-                            found);
-    }
+    if (P.cur < P.end)
+        return unexpected(&P, "顶层值之后只能有空白，实际为 %s",
+                          "expected the end of the input after the top-level value; found %s",
+                          false);
     return P.failed ? DWP_ESCHEMA : DWP_OK;
 }

@@ -78,21 +78,59 @@ void dwp_reason_add(const dwp_eval *ev, dwp_decision *d, const char *code, bool 
                     dwp_text text)
 {
     if (d->n_reasons == DWP_MAX_REASONS) return;
-    d->reasons[d->n_reasons++] = (dwp_reason){code, dwp_text_in(text, ev->lang), ok};
+    d->reasons[d->n_reasons++] = (dwp_reason){code, dwp_text_in(text, ev->lang), ok, false};
+}
+
+/* The reasons are formatted on every evaluation, so instead of vsnprintf a small formatter
+ * for the conversions the rules use: %s, %d, %02d and %%. Output is cut at `size`. */
+static size_t format_reason(char *buf, size_t size, const char *fmt, va_list ap)
+{
+    size_t o = 0;
+    for (const char *f = fmt; *f && o + 1 < size; f++) {
+        if (*f != '%') {
+            buf[o++] = *f;
+            continue;
+        }
+        f++;
+        if (*f == '%') {
+            buf[o++] = '%';
+        } else if (*f == 's') {
+            const char *arg = va_arg(ap, const char *);
+            size_t n = strlen(arg);
+            if (n > size - 1 - o) n = size - 1 - o;
+            memcpy(buf + o, arg, n);
+            o += n;
+        } else if (*f == 'd' || (f[0] == '0' && f[1] == '2' && f[2] == 'd')) {
+            int min_digits = *f == 'd' ? 1 : 2;
+            if (*f != 'd') f += 2;
+            int v = va_arg(ap, int);
+            char tmp[16];
+            int n = 0;
+            unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+            do {
+                tmp[n++] = (char)('0' + u % 10);
+                u /= 10;
+            } while (u || n < min_digits);
+            if (v < 0) tmp[n++] = '-';
+            while (n && o + 1 < size) buf[o++] = tmp[--n];
+        } else {
+            break; /* a conversion the rules do not use: stop rather than misread args */
+        }
+    }
+    buf[o] = '\0';
+    return o;
 }
 
 static void add_reason_v(const dwp_eval *ev, dwp_decision *d, const char *code, bool ok,
                          const char *zh_fmt, const char *en_fmt, va_list ap)
 {
+    if (d->n_reasons == DWP_MAX_REASONS) return;
     char buf[512];
-    int n = vsnprintf(buf, sizeof buf, ev->lang == DWP_LANG_EN ? en_fmt : zh_fmt, ap);
-    if (n < 0 || d->n_reasons == DWP_MAX_REASONS) return;
-    size_t len = (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1;
+    size_t len = format_reason(buf, sizeof buf, ev->lang == DWP_LANG_EN ? en_fmt : zh_fmt, ap);
     char *text = dwp_arena_alloc(ev->arena, len + 1);
     if (!text) return;
-    memcpy(text, buf, len);
-    text[len] = '\0';
-    d->reasons[d->n_reasons++] = (dwp_reason){code, text, ok};
+    memcpy(text, buf, len + 1);
+    d->reasons[d->n_reasons++] = (dwp_reason){code, text, ok, false};
 }
 
 void dwp_reason_addf(const dwp_eval *ev, dwp_decision *d, const char *code, bool ok,

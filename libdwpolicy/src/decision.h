@@ -67,6 +67,7 @@ typedef struct dwp_reason {
     const char *code; /* static: "child.age", "household.status", … */
     const char *text; /* static or in the evaluation's arena */
     bool ok;
+    bool untrusted; /* text from rule code: must be escaped when written as JSON */
 } dwp_reason;
 
 typedef struct dwp_decision {

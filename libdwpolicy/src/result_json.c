@@ -12,7 +12,11 @@ static const char *const kind_names[] = {"payment", "cap", "waiver"};
 
 #define PUT_LIT(b, s) dwp_strbuf_append((b), (s), sizeof(s) - 1)
 
+/* Text from outside the library (the case, rule files, paths): escaped. */
 static void put_str(dwp_strbuf *b, const char *s) { dwp_strbuf_put_json_string(b, s, strlen(s)); }
+
+/* Text the library itself wrote: nothing to escape. */
+static void put_plain(dwp_strbuf *b, const char *s) { dwp_strbuf_put_plain_string(b, s); }
 
 static void put_region(dwp_strbuf *b, const dwp_engine *e, int32_t code)
 {
@@ -38,9 +42,9 @@ static void write_decision(dwp_strbuf *b, const dwp_evaluation *x, size_t i)
     const dwp_benefit *bf = &dwp_catalogue[i];
     const dwp_decision *d = &x->decisions[i];
     PUT_LIT(b, "{\"id\":");
-    put_str(b, bf->id);
+    put_plain(b, bf->id);
     PUT_LIT(b, ",\"title\":");
-    put_str(b, dwp_text_in(bf->title, x->ev.lang));
+    put_plain(b, dwp_text_in(bf->title, x->ev.lang));
     PUT_LIT(b, ",\"status\":\"");
     dwp_strbuf_puts(b, status_names[d->status]);
     PUT_LIT(b, "\",\"amount_fen\":");
@@ -53,7 +57,7 @@ static void write_decision(dwp_strbuf *b, const dwp_evaluation *x, size_t i)
     PUT_LIT(b, "\",\"kind\":\"");
     dwp_strbuf_puts(b, kind_names[bf->kind]);
     PUT_LIT(b, "\",\"basis\":");
-    put_str(b, bf->basis);
+    put_plain(b, bf->basis);
     PUT_LIT(b, ",\"discretionary\":");
     dwp_strbuf_puts(b, bf->discretionary ? "true" : "false");
     PUT_LIT(b, ",\"handling_region\":");
@@ -64,11 +68,12 @@ static void write_decision(dwp_strbuf *b, const dwp_evaluation *x, size_t i)
     for (uint32_t r = 0; r < d->n_reasons; r++) {
         if (r) dwp_strbuf_putc(b, ',');
         PUT_LIT(b, "{\"code\":");
-        put_str(b, d->reasons[r].code);
+        put_plain(b, d->reasons[r].code);
         PUT_LIT(b, ",\"ok\":");
         dwp_strbuf_puts(b, d->reasons[r].ok ? "true" : "false");
         PUT_LIT(b, ",\"text\":");
-        put_str(b, d->reasons[r].text);
+        if (d->reasons[r].untrusted) put_str(b, d->reasons[r].text);
+        else put_plain(b, d->reasons[r].text);
         dwp_strbuf_putc(b, '}');
     }
     PUT_LIT(b, "],\"params\":[");
@@ -79,7 +84,7 @@ static void write_decision(dwp_strbuf *b, const dwp_evaluation *x, size_t i)
     PUT_LIT(b, "],\"missing\":[");
     for (uint32_t m = 0; m < d->n_missing; m++) {
         if (m) dwp_strbuf_putc(b, ',');
-        put_str(b, d->missing[m]);
+        put_plain(b, d->missing[m]);
     }
     dwp_strbuf_putc(b, ']');
     if (d->status == DWP_STATUS_ERROR) {
@@ -98,24 +103,27 @@ static void write_warnings(dwp_strbuf *b, const dwp_evaluation *x)
         for (uint32_t p = 0; p < d->n_params; p++) {
             if (d->params[p]->confidence != DWP_CONF_PLACEHOLDER) continue;
             const char *name = dwp_param_name((dwp_param_id)d->param_ids[p]);
-            char text[512];
-            if (x->ev.lang == DWP_LANG_EN)
-                snprintf(text, sizeof text,
-                         "%s rests on parameter %s, which is a placeholder (no official "
-                         "figure found): set it in the region's rule file",
-                         dwp_catalogue[i].id, name);
-            else
-                snprintf(text, sizeof text,
-                         "“%s”所用参数 %s 为占位值（未查到正式标准），请在本地区规则文件中设定",
-                         dwp_text_in(dwp_catalogue[i].title, DWP_LANG_ZH), name);
             if (!first) dwp_strbuf_putc(b, ',');
             first = false;
             PUT_LIT(b, "{\"code\":\"param.placeholder\",\"benefit\":");
-            put_str(b, dwp_catalogue[i].id);
+            put_plain(b, dwp_catalogue[i].id);
             PUT_LIT(b, ",\"param\":");
-            put_str(b, name);
-            PUT_LIT(b, ",\"text\":");
-            put_str(b, text);
+            put_plain(b, name);
+            /* Built piece by piece: this runs for most eligible results. */
+            if (x->ev.lang == DWP_LANG_EN) {
+                PUT_LIT(b, ",\"text\":\"");
+                dwp_strbuf_puts(b, dwp_catalogue[i].id);
+                PUT_LIT(b, " rests on parameter ");
+                dwp_strbuf_puts(b, name);
+                PUT_LIT(b, ", which is a placeholder (no official figure found): set it in "
+                           "the region's rule file\"");
+            } else {
+                PUT_LIT(b, ",\"text\":\"“");
+                dwp_strbuf_puts(b, dwp_catalogue[i].title.zh);
+                PUT_LIT(b, "”所用参数 ");
+                dwp_strbuf_puts(b, name);
+                PUT_LIT(b, " 为占位值（未查到正式标准），请在本地区规则文件中设定\"");
+            }
             dwp_strbuf_putc(b, '}');
         }
     }
@@ -165,13 +173,13 @@ void dwp_result_write(const dwp_evaluation *x, dwp_strbuf *b)
         if (!first) dwp_strbuf_putc(b, ',');
         first = false;
         PUT_LIT(b, "{\"id\":");
-        put_str(b, sv->id);
+        put_plain(b, sv->id);
         PUT_LIT(b, ",\"title\":");
-        put_str(b, dwp_text_in(sv->title, x->ev.lang));
+        put_plain(b, dwp_text_in(sv->title, x->ev.lang));
         PUT_LIT(b, ",\"basis\":");
-        put_str(b, sv->basis);
+        put_plain(b, sv->basis);
         PUT_LIT(b, ",\"text\":");
-        put_str(b, dwp_text_in(sv->text, x->ev.lang));
+        put_plain(b, dwp_text_in(sv->text, x->ev.lang));
         dwp_strbuf_putc(b, '}');
     }
     PUT_LIT(b, "],\"warnings\":[");
@@ -184,7 +192,7 @@ void dwp_result_write(const dwp_evaluation *x, dwp_strbuf *b)
         if (!first) dwp_strbuf_putc(b, ',');
         first = false;
         PUT_LIT(b, "{\"benefit\":");
-        put_str(b, dwp_catalogue[i].id);
+        put_plain(b, dwp_catalogue[i].id);
         PUT_LIT(b, ",\"text\":");
         put_str(b, d->error ? d->error : "");
         dwp_strbuf_putc(b, '}');

@@ -12,7 +12,7 @@ void dwp_strbuf_free(dwp_strbuf *b)
     dwp_strbuf_init(b);
 }
 
-bool dwp_strbuf_reserve(dwp_strbuf *b, size_t n)
+bool dwp_strbuf_grow(dwp_strbuf *b, size_t n)
 {
     if (b->failed) return false;
     if (b->cap - b->len > n) return true; /* keep one byte for the NUL */
@@ -34,19 +34,9 @@ bool dwp_strbuf_reserve(dwp_strbuf *b, size_t n)
     return true;
 }
 
-void dwp_strbuf_append(dwp_strbuf *b, const char *s, size_t n)
+bool dwp_strbuf_reserve(dwp_strbuf *b, size_t n)
 {
-    if (!dwp_strbuf_reserve(b, n)) return;
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-}
-
-void dwp_strbuf_puts(dwp_strbuf *b, const char *s) { dwp_strbuf_append(b, s, strlen(s)); }
-
-void dwp_strbuf_putc(dwp_strbuf *b, char c)
-{
-    if (!dwp_strbuf_reserve(b, 1)) return;
-    b->data[b->len++] = c;
+    return b->cap - b->len > n || dwp_strbuf_grow(b, n);
 }
 
 void dwp_strbuf_put_int(dwp_strbuf *b, int64_t v)
@@ -63,18 +53,22 @@ void dwp_strbuf_put_int(dwp_strbuf *b, int64_t v)
     while (n) b->data[b->len++] = tmp[--n];
 }
 
+/* 1 for the bytes JSON requires escaped: control characters, '"' and '\\'. */
+static const unsigned char needs_escape[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, ['\\'] = 1};
+
 void dwp_strbuf_put_json_string(dwp_strbuf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
-    if (!dwp_strbuf_reserve(b, n + 2)) return;
-    b->data[b->len++] = '"';
-    size_t run = 0; /* bytes copied verbatim in one go */
+    dwp_strbuf_putc(b, '"');
+    size_t run = 0; /* start of the bytes not yet copied */
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        if (!needs_escape[c]) continue;
         dwp_strbuf_append(b, s + run, i - run);
         run = i + 1;
-        char esc[6] = {'\\', 0, 0, 0, 0, 0};
+        char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
         size_t len = 2;
         switch (c) {
         case '"': esc[1] = '"'; break;
@@ -84,13 +78,7 @@ void dwp_strbuf_put_json_string(dwp_strbuf *b, const char *s, size_t n)
         case '\t': esc[1] = 't'; break;
         case '\b': esc[1] = 'b'; break;
         case '\f': esc[1] = 'f'; break;
-        default:
-            esc[1] = 'u';
-            esc[2] = '0';
-            esc[3] = '0';
-            esc[4] = hex[c >> 4];
-            esc[5] = hex[c & 15];
-            len = 6;
+        default: len = 6;
         }
         dwp_strbuf_append(b, esc, len);
     }

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct dwp_strbuf {
     char *data;
@@ -17,9 +18,39 @@ void dwp_strbuf_init(dwp_strbuf *b);
 void dwp_strbuf_free(dwp_strbuf *b);
 /* Make room for n more bytes; false (and failed set) when memory runs out. */
 bool dwp_strbuf_reserve(dwp_strbuf *b, size_t n);
-void dwp_strbuf_append(dwp_strbuf *b, const char *s, size_t n);
-void dwp_strbuf_puts(dwp_strbuf *b, const char *s);
-void dwp_strbuf_putc(dwp_strbuf *b, char c);
+/* Grow for n more bytes: the slow path of the inline functions below. */
+bool dwp_strbuf_grow(dwp_strbuf *b, size_t n);
+
+/* The appends are inline: result writing is most of an evaluation's time. */
+static inline void dwp_strbuf_append(dwp_strbuf *b, const char *s, size_t n)
+{
+    if (b->cap - b->len <= n && !dwp_strbuf_grow(b, n)) return;
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+}
+
+static inline void dwp_strbuf_puts(dwp_strbuf *b, const char *s)
+{
+    dwp_strbuf_append(b, s, strlen(s));
+}
+
+static inline void dwp_strbuf_putc(dwp_strbuf *b, char c)
+{
+    if (b->cap - b->len <= 1 && !dwp_strbuf_grow(b, 1)) return;
+    b->data[b->len++] = c;
+}
+
+/* A JSON string literal of text the library wrote itself (titles, reasons, codes), which has
+ * nothing to escape; untrusted text goes through dwp_strbuf_put_json_string. */
+static inline void dwp_strbuf_put_plain_string(dwp_strbuf *b, const char *s)
+{
+    size_t n = strlen(s);
+    if (b->cap - b->len <= n + 2 && !dwp_strbuf_grow(b, n + 2)) return;
+    b->data[b->len++] = '"';
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len++] = '"';
+}
 void dwp_strbuf_put_int(dwp_strbuf *b, int64_t v);
 /* A JSON string literal (with quotes) of UTF-8 text s: escapes ", \ and control characters. */
 void dwp_strbuf_put_json_string(dwp_strbuf *b, const char *s, size_t n);
