@@ -813,7 +813,7 @@ static void test_case_json__types(void **state)
 {
     (void)state;
     expect_field_error(CASE_WITH("", ",\"orphan\":\"true\""), DWP_ESCHEMA, "child.orphan",
-                       "expected true or false; got \"true\"", "应为true 或 false，实际为 \"true\"");
+                       "expected true or false; got \"true\"", "应为布尔值 true 或 false，实际为 \"true\"");
     expect_schema(CASE_WITH("", ",\"orphan\":1"), "child.orphan", "got 1");
     expect_schema(CASE_WITH("", ",\"autism\":{}"), "child.autism", "got an object");
     expect_field_error("{\"as_of\":\"2026-03-01\",\"region\":\"510104\",\"child\":[]}", DWP_ESCHEMA,

@@ -36,24 +36,20 @@ DWP_API int dwp_eval_json(dwp_engine *e, const char *case_json, size_t len, char
         return dwp_error_set(DWP_EINVAL, e ? e->lang : DWP_LANG_ZH,
                              "dwp_eval_json：engine、case_json 和 result_json 不能为 NULL",
                              "dwp_eval_json: engine, case_json and result_json must not be NULL");
-    dwp_evaluation x;
-    int status = dwp_evaluate(e, case_json, len, &x);
+    /* On the heap: an evaluation holds up to DWP_DECISIONS_MAX decisions, too much for the
+     * small stacks some hosts give their threads. */
+    dwp_evaluation *x = malloc(sizeof *x);
+    if (!x) return dwp_error_set_text(DWP_ENOMEM, "out of memory");
+    int status = dwp_evaluate(e, case_json, len, x);
     if (status == DWP_OK) {
         dwp_strbuf b;
         dwp_strbuf_init(&b);
-        dwp_result_write(&x, &b);
+        dwp_result_write(x, &b);
         *result_json = dwp_strbuf_take(&b);
-        status = *result_json ? dwp_evaluation_status(&x)
+        status = *result_json ? dwp_evaluation_status(x)
                               : dwp_error_set_text(DWP_ENOMEM, "out of memory");
-        if (status == DWP_ERULES) {
-            for (size_t i = 0; i < dwp_catalogue_count; i++)
-                if (x.decisions[i].status == DWP_STATUS_ERROR) {
-                    dwp_error_set(DWP_ERULES, e->lang, "%s：%s", "%s: %s", dwp_catalogue[i].id,
-                                  x.decisions[i].error);
-                    break;
-                }
-        }
     }
-    dwp_evaluation_release(&x);
+    dwp_evaluation_release(x);
+    free(x);
     return status;
 }

@@ -30,11 +30,9 @@ static dwp_tri in_class(const dwp_case *c, size_t i, const char **missing)
     switch (i) {
     case 0:
         return hh == DWP_HH_UNSET ? DWP_TRI_UNKNOWN : dwp_tri_of(hh == DWP_HH_TEKUN);
-    case 1: {
-        dwp_tri v = dwp_tri_or(c->child.orphan, c->child.de_facto_unsupported);
-        *missing = c->child.orphan == DWP_TRI_UNKNOWN ? "child.orphan" : "child.de_facto_unsupported";
-        return v;
-    }
+    case 1:
+        *missing = NULL; /* both orphan facts are listed by the caller */
+        return dwp_tri_or(c->child.orphan, c->child.de_facto_unsupported);
     case 2:
         return hh == DWP_HH_UNSET ? DWP_TRI_UNKNOWN : dwp_tri_of(hh == DWP_HH_DIBAO);
     default:
@@ -55,7 +53,13 @@ static const assistance_class *choose_class(const dwp_eval *ev, dwp_decision *d)
         }
         if (v == DWP_TRI_UNKNOWN) {
             /* A class earlier in the order might apply and change the ratio and cap. */
-            dwp_missing_add(d, missing);
+            if (missing) {
+                dwp_missing_add(d, missing);
+            } else {
+                if (ev->c->child.orphan == DWP_TRI_UNKNOWN) dwp_missing_add(d, "child.orphan");
+                if (ev->c->child.de_facto_unsupported == DWP_TRI_UNKNOWN)
+                    dwp_missing_add(d, "child.de_facto_unsupported");
+            }
             return NULL;
         }
     }

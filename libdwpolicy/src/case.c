@@ -6,23 +6,41 @@
 
 #include <string.h>
 
+typedef struct enum_name {
+    const char *s;
+    size_t len; /* kept so that parsing needs no strlen per candidate */
+} enum_name;
+
 typedef struct enum_table {
-    const char *const *names; /* names[1..count]; names[0] is NULL */
+    const enum_name *names; /* names[1..count]; names[0] is the unnamed "absent" value */
     int count;
     const char *list; /* the names joined with ", " for messages */
 } enum_table;
 
-static const char *const area_names[] = {NULL, "urban", "rural"};
-static const char *const living_names[] = {NULL, "family", "scattered", "institution"};
-static const char *const disability_names[] = {
-    NULL, "visual", "hearing", "speech", "physical", "intellectual", "mental", "multiple"};
-static const char *const level_names[] = {
-    NULL,           "none",          "preschool",   "primary",
-    "junior_secondary", "ordinary_high", "secondary_vocational", "higher_vocational",
-    "undergraduate", "master",       "doctoral"};
-static const char *const guardianship_names[] = {NULL, "adequate", "absent", "inadequate"};
-static const char *const household_names[] = {NULL, "none", "dibao", "dibao_marginal", "tekun"};
-static const char *const emergency_names[] = {NULL, "expense", "urgent"};
+#define N(s) {s, sizeof(s) - 1}
+#define UNSET {NULL, 0}
+
+static const enum_name area_names[] = {UNSET, N("urban"), N("rural")};
+static const enum_name living_names[] = {UNSET, N("family"), N("scattered"), N("institution")};
+static const enum_name disability_names[] = {UNSET,           N("visual"),   N("hearing"),
+                                             N("speech"),     N("physical"), N("intellectual"),
+                                             N("mental"),     N("multiple")};
+static const enum_name level_names[] = {UNSET,
+                                        N("none"),
+                                        N("preschool"),
+                                        N("primary"),
+                                        N("junior_secondary"),
+                                        N("ordinary_high"),
+                                        N("secondary_vocational"),
+                                        N("higher_vocational"),
+                                        N("undergraduate"),
+                                        N("master"),
+                                        N("doctoral")};
+static const enum_name guardianship_names[] = {UNSET, N("adequate"), N("absent"),
+                                               N("inadequate")};
+static const enum_name household_names[] = {UNSET, N("none"), N("dibao"), N("dibao_marginal"),
+                                            N("tekun")};
+static const enum_name emergency_names[] = {UNSET, N("expense"), N("urgent")};
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])) - 1)
 
@@ -64,17 +82,15 @@ const char *dwp_enum_name(dwp_enum_kind kind, int v)
 {
     const enum_table *t = table_of(kind);
     if (!t || v < 1 || v > t->count) return NULL;
-    return t->names[v];
+    return t->names[v].s;
 }
 
 int dwp_enum_parse(dwp_enum_kind kind, const char *s, size_t len)
 {
     const enum_table *t = table_of(kind);
     if (!t || !s) return 0;
-    for (int v = 1; v <= t->count; v++) {
-        const char *n = t->names[v];
-        if (strlen(n) == len && memcmp(n, s, len) == 0) return v;
-    }
+    for (int v = 1; v <= t->count; v++)
+        if (t->names[v].len == len && memcmp(t->names[v].s, s, len) == 0) return v;
     return 0;
 }
 

@@ -338,11 +338,41 @@ static const unsigned char str_stop[256] = {
     R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), /* 0x80-0xFF */
 };
 
+/* Eight bytes at p as one word (memcpy: no alignment or aliasing assumptions). */
+static inline uint64_t load8(const unsigned char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+}
+
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+
 static inline void skip_ws(parser *P)
 {
     const unsigned char *p = P->cur, *e = P->end;
-    while (p < e && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) p++;
+    if (p < e && *p > ' ') return; /* the common case: no whitespace at all */
+    for (;;) {
+        /* Indentation comes in runs of spaces: take them eight at a time. */
+        while (e - p >= 8 && load8(p) == ONES * ' ') p += 8;
+        if (p < e && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) {
+            p++;
+            continue;
+        }
+        break;
+    }
     P->cur = p;
+}
+
+/* Whether any of the eight bytes in w ends the fast string scan: '"', '\\', a control
+ * character or a non-ASCII byte. (x - ONES * n) & ~x & HIGHS is non-zero exactly when some
+ * byte of x is below n (n <= 0x80); a byte equal to c is a zero byte of x ^ ONES * c. */
+static inline bool has_string_stop(uint64_t w)
+{
+    uint64_t q = w ^ (ONES * '"'), b = w ^ (ONES * '\\');
+    uint64_t hit = ((q - ONES) & ~q) | ((b - ONES) & ~b) | ((w - ONES * 0x20) & ~w) | w;
+    return (hit & HIGHS) != 0;
 }
 
 static inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
@@ -416,6 +446,7 @@ static int scan_string(parser *P, jstr *out)
 {
     const unsigned char *open = P->cur, *p = open + 1, *e = P->end, *begin = p;
     for (;;) {
+        while (e - p >= 8 && !has_string_stop(load8(p))) p += 8;
         while (p < e && !str_stop[*p]) p++;
         if (p >= e) return syntax_error(P, open, "字符串没有结束的引号", "unterminated string");
         if (*p == '"') {
@@ -692,7 +723,7 @@ static int type_error(parser *P, const field *f, int depth)
     if (P->failed) return DWP_OK;
     const char *zh = "", *en = "";
     switch (f->type) {
-    case T_BOOL: zh = "true 或 false"; en = "true or false"; break;
+    case T_BOOL: zh = "布尔值 true 或 false"; en = "true or false"; break;
     case T_INT:
     case T_MONEY:
     case T_U8: zh = "整数"; en = "an integer"; break;
@@ -918,19 +949,32 @@ static void unknown_field(parser *P, const schema *sc, const jstr *key)
     schema_error(P, "%s：未知字段", "%s: unknown field", path);
 }
 
-/* Find a key in the schema. Writers emit fields in a fixed order, so the search starts just
- * after the previous match and usually succeeds on the first comparison. */
-static int find_field(const schema *sc, const jstr *key, int *hint)
+/* memcmp for the short names here, inline: a libc call per key costs more than the compare. */
+static inline bool same_bytes(const char *a, const char *b, size_t n)
+{
+    for (; n >= 8; n -= 8, a += 8, b += 8)
+        if (load8((const unsigned char *)a) != load8((const unsigned char *)b)) return false;
+    for (; n; n--)
+        if (*a++ != *b++) return false;
+    return true;
+}
+
+/* Writers emit fields in a fixed order, so the field after the previous match is tried first,
+ * straight against the input: a key that is exactly `"name"` needs no string scan (a field
+ * name has no escapes or special bytes, so those bytes are the whole, valid key). */
+static inline bool key_is(const parser *P, const field *f)
+{
+    return (size_t)(P->end - P->cur) > (size_t)f->len + 1u && P->cur[1 + f->len] == '"' &&
+           same_bytes((const char *)P->cur + 1, f->name, f->len);
+}
+
+/* Find a scanned key in the schema, or -1. */
+static int find_field(const schema *sc, const jstr *key)
 {
     if (key->n != key->avail || key->n > 255) return -1;
-    int i = *hint;
-    for (int tries = 0; tries < sc->count; tries++) {
+    for (int i = 0; i < sc->count; i++) {
         const field *f = &sc->fields[i];
-        if (f->len == key->n && memcmp(f->name, key->s, key->n) == 0) {
-            *hint = i + 1 == sc->count ? 0 : i + 1;
-            return i;
-        }
-        if (++i == sc->count) i = 0;
+        if (f->len == key->n && same_bytes(f->name, key->s, key->n)) return i;
     }
     return -1;
 }
@@ -956,14 +1000,21 @@ static int parse_object(parser *P, const schema *sc, dwp_case *c, int depth)
                                   "expected a string key; found %s", after_comma);
             const unsigned char *key_at = P->cur;
             jstr key;
-            TRY(scan_string(P, &key));
+            int i = -1;
+            if (sc && key_is(P, &sc->fields[hint])) {
+                i = hint;
+                P->cur += sc->fields[hint].len + 2;
+            } else {
+                TRY(scan_string(P, &key));
+                if (sc) i = find_field(sc, &key);
+            }
+            if (i >= 0) hint = i + 1 == sc->count ? 0 : i + 1;
             skip_ws(P);
             if (P->cur >= P->end || *P->cur != ':')
                 return unexpected(P, "键之后应为 ':'，实际为 %s", "expected ':' after a key; found %s",
                                   false);
             P->cur++;
             skip_ws(P);
-            int i = sc ? find_field(sc, &key, &hint) : -1;
             if (i >= 0) {
                 const field *f = &sc->fields[i];
                 if (seen & (UINT32_C(1) << i) && !P->failed) {

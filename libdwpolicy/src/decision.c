@@ -71,6 +71,8 @@ void dwp_decision_begin(const dwp_eval *ev, dwp_decision *d)
     d->decided_by = ev->engine->regions.list[ev->chain[ev->chain_len - 1]].code;
     d->n_failed = d->n_reasons = d->n_params = d->n_missing = 0;
     d->error = NULL;
+    d->error_kind = DWP_ERRK_NONE;
+    d->basis = NULL;
     d->services = 0;
 }
 
@@ -196,6 +198,7 @@ static bool param_error(const dwp_eval *ev, dwp_decision *d, const char *msg)
     char *copy = dwp_arena_alloc(ev->arena, len + 1);
     if (copy) memcpy(copy, msg, len + 1);
     d->status = DWP_STATUS_ERROR;
+    d->error_kind = DWP_ERRK_RULES;
     d->error = copy ? copy : "parameter has no value";
     return false;
 }

@@ -41,6 +41,10 @@ typedef struct dwp_service {
     dwp_text text;
 } dwp_service;
 extern const dwp_service dwp_services[DWP_SERVICE_COUNT];
+/* The services the facts of the case call for (those a benefit rule refers to are added
+ * from its decision). */
+struct dwp_eval;
+uint32_t dwp_services_for_case(const struct dwp_eval *ev);
 
 /* 困境儿童 categories (国发〔2016〕36号), as bits, in the order they are listed. */
 enum {
@@ -70,7 +74,13 @@ typedef struct dwp_reason {
     bool untrusted; /* text from rule code: must be escaped when written as JSON */
 } dwp_reason;
 
+/* Why a decision has status error: the call's return code follows from the worst. */
+enum { DWP_ERRK_NONE, DWP_ERRK_RULES, DWP_ERRK_SCRIPT, DWP_ERRK_LIMIT };
+
+struct dwp_benefit;
+
 typedef struct dwp_decision {
+    const struct dwp_benefit *benefit;
     int status;        /* DWP_STATUS_* */
     int64_t amount;    /* fen; meaningful when has_amount */
     bool has_amount;
@@ -83,6 +93,8 @@ typedef struct dwp_decision {
     uint8_t param_ids[DWP_MAX_PARAMS_USED];
     const char *missing[DWP_MAX_MISSING]; /* field paths, static */
     const char *error;       /* status error: the message */
+    uint8_t error_kind;      /* DWP_ERRK_* */
+    const char *basis;       /* NULL: the benefit's own; else the basis as a rule gave it */
     uint32_t services;       /* bits of dwp_service_id this decision refers the child to */
 } dwp_decision;
 
@@ -175,7 +187,8 @@ typedef struct dwp_benefit {
     uint8_t period; /* DWP_PERIOD_* */
     uint8_t kind;   /* DWP_KIND_* */
     bool discretionary;
-    void (*decide)(const dwp_eval *ev, dwp_decision *d);
+    bool untrusted_text; /* title and basis come from a rule file: escape them in JSON */
+    void (*decide)(const dwp_eval *ev, dwp_decision *d); /* NULL for local rules (Lua) */
 } dwp_benefit;
 
 extern const dwp_benefit dwp_catalogue[];

@@ -100,6 +100,17 @@ DWP_API int dwp_engine_open_opts(const char *rules_dir, const dwp_options *opts,
     if (!e) return dwp_error_set_text(DWP_ENOMEM, "out of memory");
     e->lang = lang;
     int status = dwp_rules_load(e, rules_dir);
+    if (status == DWP_OK && e->problem_count) {
+        const dwp_problem *p = &e->problems[0];
+        if (e->problem_count == 1)
+            status = dwp_error_set(DWP_ERULES, lang, "%s:%d：%s", "%s:%d: %s", p->file, p->line,
+                                   p->message);
+        else
+            status = dwp_error_set(DWP_ERULES, lang, "%s:%d：%s（另有 %d 处问题，用 dwpolicy check 查看全部）",
+                                   "%s:%d: %s (and %d more problems; dwpolicy check lists them all)",
+                                   p->file, p->line, p->message, (int)e->problem_count - 1);
+    }
+    if (status == DWP_OK) status = dwp_rules_pool_create(e);
     if (status != DWP_OK) {
         /* Keep the loader's message: closing must not overwrite it. */
         dwp_engine_close(e);
@@ -117,6 +128,7 @@ DWP_API int dwp_engine_open(const char *rules_dir, dwp_engine **out)
 DWP_API void dwp_engine_close(dwp_engine *e)
 {
     if (!e) return;
+    dwp_rules_pool_destroy(e);
     dwp_rules_free(e);
     while (e->strings) {
         struct dwp_string_block *next = e->strings->next;

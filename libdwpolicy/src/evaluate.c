@@ -6,6 +6,7 @@
 
 #include "engine.h"
 #include "error.h"
+#include "lua_rules.h"
 
 /* GB/T 2260 province-level prefixes: a household registration (户籍) elsewhere in China
  * is valid input (the child is then 流动 in Sichuan), a made-up prefix is not. */
@@ -98,12 +99,41 @@ int dwp_evaluate(const dwp_engine *e, const char *json, size_t len, dwp_evaluati
     ev->chain_len = dwp_regions_chain(&e->regions, region_index, ev->chain);
     ev->categories = categories_of(&x->c, migrant);
 
-    for (size_t i = 0; i < dwp_catalogue_count; i++) {
-        dwp_decision *d = &x->decisions[i];
-        dwp_decision_begin(ev, d);
-        dwp_catalogue[i].decide(ev, d);
+    x->services = dwp_services_for_case(ev);
+    dwp_lua_session lua = {0};
+    x->count = 0;
+    for (size_t i = 0; i < e->benefit_count; i++) {
+        dwp_lua_layers layers = {.default_slot = -1};
+        if (i < dwp_catalogue_count) {
+            layers.benefit = &dwp_catalogue[i];
+        } else {
+            const dwp_local_rule *lr = &e->local_rules[i - dwp_catalogue_count];
+            /* A local rule applies where its region is on the case's chain. */
+            bool applies = false;
+            for (int k = 0; k < ev->chain_len; k++) applies |= ev->chain[k] == lr->region_index;
+            if (!applies) continue;
+            layers.benefit = &lr->info;
+            layers.default_slot = lr->slot;
+            layers.default_region = e->regions.list[lr->region_index].code;
+        }
+        /* Overrides along the chain, most specific first. */
+        for (int k = 0; k < ev->chain_len; k++) {
+            int slot = e->override_slot[i * e->regions.count + (size_t)ev->chain[k]];
+            if (slot < 0) continue;
+            layers.slot[layers.n_layers] = slot;
+            layers.region[layers.n_layers++] = e->regions.list[ev->chain[k]].code;
+        }
+        dwp_decision *d = &x->decisions[x->count++];
+        if (layers.n_layers == 0 && layers.default_slot < 0) {
+            dwp_decision_begin(ev, d);
+            d->benefit = layers.benefit;
+            layers.benefit->decide(ev, d);
+        } else {
+            dwp_lua_decide(ev, &lua, &layers, d);
+        }
         x->services |= d->services;
     }
+    dwp_lua_session_end(e, &lua);
     if (x->arena.failed) return dwp_error_set_text(DWP_ENOMEM, "out of memory");
     return DWP_OK;
 }
@@ -112,7 +142,18 @@ void dwp_evaluation_release(dwp_evaluation *x) { dwp_arena_release(&x->arena); }
 
 int dwp_evaluation_status(const dwp_evaluation *x)
 {
-    for (size_t i = 0; i < dwp_catalogue_count; i++)
-        if (x->decisions[i].status == DWP_STATUS_ERROR) return DWP_ERULES;
-    return DWP_OK;
+    static const int status_of_kind[] = {DWP_OK, DWP_ERULES, DWP_ESCRIPT, DWP_ELIMIT};
+    int worst = DWP_ERRK_NONE;
+    const dwp_decision *first = NULL;
+    for (size_t i = 0; i < x->count; i++) {
+        const dwp_decision *d = &x->decisions[i];
+        if (d->status == DWP_STATUS_ERROR && d->error_kind > worst) {
+            worst = d->error_kind;
+            first = d;
+        }
+    }
+    if (first)
+        dwp_error_set(status_of_kind[worst], x->ev.lang, "%s：%s", "%s: %s", first->benefit->id,
+                      first->error ? first->error : "");
+    return status_of_kind[worst];
 }

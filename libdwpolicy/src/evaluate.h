@@ -6,14 +6,17 @@
 #include "decision.h"
 #include "strbuf.h"
 
-#define DWP_CATALOGUE_MAX 32
+/* The catalogue, then at most DWP_LOCAL_RULES_PER_REGION local rules for each region of the
+ * chain. */
+#define DWP_DECISIONS_MAX 64
 
 typedef struct dwp_evaluation {
     dwp_case c;
     dwp_eval ev;
     dwp_arena arena;
     char arena_initial[4096];
-    dwp_decision decisions[DWP_CATALOGUE_MAX]; /* in catalogue order */
+    dwp_decision decisions[DWP_DECISIONS_MAX]; /* catalogue order, then local rules */
+    size_t count;
     uint32_t services; /* bits of dwp_service_id */
 } dwp_evaluation;
 
@@ -23,8 +26,9 @@ typedef struct dwp_evaluation {
 int dwp_evaluate(const dwp_engine *e, const char *json, size_t len, dwp_evaluation *out);
 void dwp_evaluation_release(dwp_evaluation *x);
 
-/* The status dwp_eval_json() returns for a complete evaluation: DWP_OK, or DWP_ERULES when a
- * decision failed for want of a parameter value (DWP_ESCRIPT / DWP_ELIMIT come with Lua). */
+/* The status dwp_eval_json() returns for a complete evaluation: DWP_OK, or for the worst
+ * failed decision DWP_ELIMIT (a rule hit a limit), DWP_ESCRIPT (a rule raised an error),
+ * DWP_ERULES (a parameter has no value); the last error then describes that decision. */
 int dwp_evaluation_status(const dwp_evaluation *x);
 
 /* SPEC §3 result JSON. */

@@ -36,15 +36,22 @@ static void put_date(dwp_strbuf *b, dwp_date d)
     dwp_strbuf_putc(b, '"');
 }
 
+/* Text that is the library's own unless `untrusted`. */
+static void put_text(dwp_strbuf *b, const char *s, bool untrusted)
+{
+    if (untrusted) put_str(b, s);
+    else put_plain(b, s);
+}
+
 static void write_decision(dwp_strbuf *b, const dwp_evaluation *x, size_t i)
 {
     const dwp_engine *e = x->ev.engine;
-    const dwp_benefit *bf = &dwp_catalogue[i];
     const dwp_decision *d = &x->decisions[i];
+    const dwp_benefit *bf = d->benefit;
     PUT_LIT(b, "{\"id\":");
-    put_plain(b, bf->id);
+    put_plain(b, bf->id); /* local ids are checked to be [a-z0-9_.] */
     PUT_LIT(b, ",\"title\":");
-    put_plain(b, dwp_text_in(bf->title, x->ev.lang));
+    put_text(b, dwp_text_in(bf->title, x->ev.lang), bf->untrusted_text);
     PUT_LIT(b, ",\"status\":\"");
     dwp_strbuf_puts(b, status_names[d->status]);
     PUT_LIT(b, "\",\"amount_fen\":");
@@ -57,7 +64,8 @@ static void write_decision(dwp_strbuf *b, const dwp_evaluation *x, size_t i)
     PUT_LIT(b, "\",\"kind\":\"");
     dwp_strbuf_puts(b, kind_names[bf->kind]);
     PUT_LIT(b, "\",\"basis\":");
-    put_plain(b, bf->basis);
+    if (d->basis) put_str(b, d->basis);
+    else put_text(b, bf->basis, bf->untrusted_text);
     PUT_LIT(b, ",\"discretionary\":");
     dwp_strbuf_puts(b, bf->discretionary ? "true" : "false");
     PUT_LIT(b, ",\"handling_region\":");
@@ -97,7 +105,7 @@ static void write_decision(dwp_strbuf *b, const dwp_evaluation *x, size_t i)
 static void write_warnings(dwp_strbuf *b, const dwp_evaluation *x)
 {
     bool first = true;
-    for (size_t i = 0; i < dwp_catalogue_count; i++) {
+    for (size_t i = 0; i < x->count; i++) {
         const dwp_decision *d = &x->decisions[i];
         if (d->status != DWP_STATUS_ELIGIBLE) continue;
         for (uint32_t p = 0; p < d->n_params; p++) {
@@ -106,20 +114,22 @@ static void write_warnings(dwp_strbuf *b, const dwp_evaluation *x)
             if (!first) dwp_strbuf_putc(b, ',');
             first = false;
             PUT_LIT(b, "{\"code\":\"param.placeholder\",\"benefit\":");
-            put_plain(b, dwp_catalogue[i].id);
+            put_plain(b, d->benefit->id);
             PUT_LIT(b, ",\"param\":");
             put_plain(b, name);
             /* Built piece by piece: this runs for most eligible results. */
             if (x->ev.lang == DWP_LANG_EN) {
                 PUT_LIT(b, ",\"text\":\"");
-                dwp_strbuf_puts(b, dwp_catalogue[i].id);
+                dwp_strbuf_puts(b, d->benefit->id);
                 PUT_LIT(b, " rests on parameter ");
                 dwp_strbuf_puts(b, name);
                 PUT_LIT(b, ", which is a placeholder (no official figure found): set it in "
                            "the region's rule file\"");
             } else {
                 PUT_LIT(b, ",\"text\":\"“");
-                dwp_strbuf_puts(b, dwp_catalogue[i].title.zh);
+                /* A local rule's title is rule text and would need escaping here: its id. */
+                dwp_strbuf_puts(b, d->benefit->untrusted_text ? d->benefit->id
+                                                              : d->benefit->title.zh);
                 PUT_LIT(b, "”所用参数 ");
                 dwp_strbuf_puts(b, name);
                 PUT_LIT(b, " 为占位值（未查到正式标准），请在本地区规则文件中设定\"");
@@ -161,7 +171,7 @@ void dwp_result_write(const dwp_evaluation *x, dwp_strbuf *b)
         dwp_strbuf_putc(b, '"');
     }
     PUT_LIT(b, "],\"benefits\":[");
-    for (size_t i = 0; i < dwp_catalogue_count; i++) {
+    for (size_t i = 0; i < x->count; i++) {
         if (i) dwp_strbuf_putc(b, ',');
         write_decision(b, x, i);
     }
@@ -186,13 +196,13 @@ void dwp_result_write(const dwp_evaluation *x, dwp_strbuf *b)
     write_warnings(b, x);
     PUT_LIT(b, "],\"errors\":[");
     first = true;
-    for (size_t i = 0; i < dwp_catalogue_count; i++) {
+    for (size_t i = 0; i < x->count; i++) {
         const dwp_decision *d = &x->decisions[i];
         if (d->status != DWP_STATUS_ERROR) continue;
         if (!first) dwp_strbuf_putc(b, ',');
         first = false;
         PUT_LIT(b, "{\"benefit\":");
-        put_plain(b, dwp_catalogue[i].id);
+        put_plain(b, d->benefit->id);
         PUT_LIT(b, ",\"text\":");
         put_str(b, d->error ? d->error : "");
         dwp_strbuf_putc(b, '}');

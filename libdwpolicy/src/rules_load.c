@@ -1,9 +1,17 @@
-/* rules_load.c — reads a ruleset: the region list and the rule files (region{}, param{}),
- * the embedded default first, a directory's files layered over it. Rule files run once, at
- * open, in a sandboxed Lua state; what they declare becomes immutable C data, so evaluating
- * a case without overrides never enters Lua. */
+/* rules_load.c — reads a ruleset: the region list and the rule files, the embedded default
+ * first and a directory's files layered over it.
+ *
+ * Rule files run twice, for two purposes, always in the sandbox:
+ *  - once at open, to *define*: region{} and param{} become immutable C data (so a case
+ *    without overrides never enters Lua), override and rule are recorded with file and line,
+ *    and every problem is collected with its file:line (dwpolicy check lists them all);
+ *  - once in each Lua state of the evaluation pool, to get the *functions*: override and
+ *    rule store their functions by slot; region{} and param{} do nothing there.
+ * The slots agree because the files run in the same order and cannot observe anything that
+ * differs between the two runs (no clock, no randomness, no I/O). */
 #include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +20,7 @@
 #include <lauxlib.h>
 #include <lua.h>
 
+#include "decision.h"
 #include "engine.h"
 #include "error.h"
 #include "money.h"
@@ -20,77 +29,150 @@
 #include "strbuf.h"
 
 /* Limits for running one rule file at load time; no legitimate file comes near them. */
-#define LOAD_MEMORY_CAP ((size_t)32 << 20)
-#define LOAD_INSTRUCTION_BUDGET INT64_C(20000000)
+#define LOAD_MEMORY_CAP ((size_t)64 << 20)
+#define LOAD_INSTRUCTION_BUDGET INT64_C(50000000)
 #define RULE_FILE_MAX_BYTES ((size_t)4 << 20)
+#define TEXT_MAX_BYTES 1000
+
+typedef enum { MODE_DEFINE, MODE_FUNCTIONS } load_mode;
 
 typedef struct loader {
-    dwp_engine *e;
+    dwp_engine *e; /* MODE_DEFINE only: what the definitions go into */
+    const dwp_engine *ce;
+    load_mode mode;
     const dwp_rule_source *src;
-    int region_index;   /* of the file being run */
+    int region_index; /* of the file being run */
     bool region_declared;
     bool declared[DWP_PARAM_COUNT]; /* params declared by the file being run */
+    int next_slot;
+    /* MODE_FUNCTIONS: registry references (C functions run in frames of their own, so stack
+     * indices of the caller mean nothing there) */
+    int fn_ref;      /* the slot table */
+    int globals_ref; /* the evaluation globals; LUA_NOREF: none */
+    bool out_of_memory;
 } loader;
 
-static loader *get_loader(lua_State *L)
+static int add_problem(dwp_engine *e, const char *file, int line, const char *msg);
+
+static loader *get_loader(lua_State *L) { return lua_touserdata(L, lua_upvalueindex(1)); }
+
+static int lang_of(const loader *ld) { return ld->ce->lang; }
+
+/* Record a problem at the calling Lua line. The file goes on running, so that one check
+ * reports every problem; an engine with problems does not open. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 5), format(printf, 4, 5)))
+#endif
+static void problem(lua_State *L, loader *ld, const char *zh, const char *en, ...)
 {
-    return lua_touserdata(L, lua_upvalueindex(1));
+    if (ld->mode != MODE_DEFINE) return;
+    char msg[600];
+    va_list ap;
+    va_start(ap, en);
+    vsnprintf(msg, sizeof msg, lang_of(ld) == DWP_LANG_EN ? en : zh, ap);
+    va_end(ap);
+    lua_Debug ar;
+    int line = 0;
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar)) line = ar.currentline;
+    if (add_problem(ld->e, ld->src->display, line, msg) != DWP_OK) ld->out_of_memory = true;
 }
 
-/* Raise a Lua error in the engine's language; luaL_error prefixes file:line. */
-#define RAISE(L, ld, zh, en, ...) \
-    luaL_error((L), (ld)->e->lang == DWP_LANG_EN ? (en) : (zh), __VA_ARGS__)
+/* A string field of a declaration: valid UTF-8, 1..TEXT_MAX_BYTES bytes. NULL otherwise. */
+static const char *text_field(lua_State *L, int index, size_t *len)
+{
+    if (lua_type(L, index) != LUA_TSTRING) return NULL;
+    const char *s = lua_tolstring(L, index, len);
+    if (*len == 0 || *len > TEXT_MAX_BYTES || !dwp_utf8_valid(s, *len)) return NULL;
+    return s;
+}
+
+static const char *engine_copy(lua_State *L, loader *ld, const char *s, size_t len)
+{
+    const char *p = dwp_engine_strdup(ld->e, s, len);
+    if (!p) {
+        ld->out_of_memory = true;
+        luaL_error(L, "out of memory");
+    }
+    return p;
+}
+
+/* Check that table `t` has only the keys listed (NULL-terminated); report the first other. */
+static bool only_keys(lua_State *L, loader *ld, int t, const char *const *keys, const char *what)
+{
+    bool ok = true;
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        lua_pop(L, 1);
+        const char *key = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+        bool known = false;
+        for (const char *const *k = keys; key && *k; k++) known |= !strcmp(key, *k);
+        if (!known && ok) {
+            problem(L, ld, "%s：未知字段 %s", "%s: unknown field %s", what,
+                    key ? key : "(not a name)");
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+/* ---- region { code = "…", name = "…" } --------------------------------------------------- */
 
 static int l_region(lua_State *L)
 {
     loader *ld = get_loader(L);
-    luaL_checktype(L, 1, LUA_TTABLE);
-    if (ld->region_declared)
-        return RAISE(L, ld, "region{} 只能写一次%s", "region{} may appear only once%s", "");
-    lua_pushnil(L);
-    while (lua_next(L, 1)) {
-        const char *key = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
-        if (!key || (strcmp(key, "code") && strcmp(key, "name")))
-            return RAISE(L, ld, "region{}：未知字段 %s（只允许 code、name）",
-                         "region{}: unknown field %s (only code and name)",
-                         key ? key : "(not a name)");
-        if (lua_type(L, -1) != LUA_TSTRING)
-            return RAISE(L, ld, "region{}：%s 应为字符串", "region{}: %s must be a string", key);
-        lua_pop(L, 1);
+    if (ld->mode != MODE_DEFINE) return 0;
+    static const char *const keys[] = {"code", "name", NULL};
+    if (lua_type(L, 1) != LUA_TTABLE) {
+        problem(L, ld, "region 后应为 { code = \"…\", name = \"…\" }",
+                "region must be followed by { code = \"…\", name = \"…\" }");
+        return 0;
     }
-    lua_getfield(L, 1, "code");
-    const char *code = lua_tostring(L, -1);
-    const dwp_region *r = &ld->e->regions.list[ld->region_index];
-    if (!code || strcmp(code, r->code_text))
-        return RAISE(L, ld, "region{ code = \"%s\" } 与文件名 %s 不符",
-                     "region{ code = \"%s\" } does not match the file name %s",
-                     code ? code : "", ld->src->name);
+    if (ld->region_declared) {
+        problem(L, ld, "region{} 只能写一次", "region{} may appear only once");
+        return 0;
+    }
+    only_keys(L, ld, 1, keys, "region{}");
     ld->region_declared = true;
+    lua_getfield(L, 1, "code");
+    const char *code = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+    const dwp_region *r = &ld->ce->regions.list[ld->region_index];
+    if (!code || strcmp(code, r->code_text))
+        problem(L, ld, "region{ code = \"%s\" } 与文件名 %s 不符",
+                "region{ code = \"%s\" } does not match the file name %s", code ? code : "",
+                ld->src->name);
     return 0;
 }
 
-/* The value of entry field `value` for a parameter of type t, checked. */
-static int64_t entry_value(lua_State *L, loader *ld, const char *pname, int idx,
-                           dwp_param_type t)
+/* ---- param "name" { {from=…, value=…, source=…, confidence=…}, … } ----------------------- */
+
+static bool entry_value(lua_State *L, loader *ld, const char *pname, int idx, dwp_param_type t,
+                        int64_t *out)
 {
     if (t == DWP_PT_BOOL) {
-        if (lua_type(L, -1) != LUA_TBOOLEAN)
-            RAISE(L, ld, "param \"%s\" 第 %d 项：value 应为 true 或 false",
-                  "param \"%s\" entry %d: value must be true or false", pname, idx);
-        return lua_toboolean(L, -1);
+        if (lua_type(L, -1) != LUA_TBOOLEAN) {
+            problem(L, ld, "param \"%s\" 第 %d 项：value 应为 true 或 false",
+                    "param \"%s\" entry %d: value must be true or false", pname, idx);
+            return false;
+        }
+        *out = lua_toboolean(L, -1);
+        return true;
     }
-    int isint = 0;
-    lua_Integer v = lua_tointegerx(L, -1, &isint);
-    if (!isint || lua_type(L, -1) != LUA_TNUMBER || !lua_isinteger(L, -1))
-        RAISE(L, ld, "param \"%s\" 第 %d 项：value 应为整数（金额用分或 yuan()）",
-              "param \"%s\" entry %d: value must be an integer (money in fen or yuan())", pname,
-              idx);
+    if (!lua_isinteger(L, -1)) {
+        problem(L, ld, "param \"%s\" 第 %d 项：value 应为整数（金额以分为单位，或用 yuan()）",
+                "param \"%s\" entry %d: value must be an integer (money in fen, or yuan())",
+                pname, idx);
+        return false;
+    }
+    int64_t v = lua_tointeger(L, -1);
     int64_t max = t == DWP_PT_FEN ? DWP_MONEY_MAX : t == DWP_PT_BP ? DWP_BP_MAX : 1000000;
-    if (v < 0 || v > max)
-        RAISE(L, ld, "param \"%s\" 第 %d 项：value %I 超出范围 0..%I",
-              "param \"%s\" entry %d: value %I is outside 0..%I", pname, idx, (lua_Integer)v,
-              (lua_Integer)max);
-    return v;
+    if (v < 0 || v > max) {
+        problem(L, ld, "param \"%s\" 第 %d 项：value %lld 超出范围 0..%lld",
+                "param \"%s\" entry %d: value %lld is outside 0..%lld", pname, idx,
+                (long long)v, (long long)max);
+        return false;
+    }
+    *out = v;
+    return true;
 }
 
 static void render_entry_json(dwp_strbuf *b, const char *pname, dwp_param_type t,
@@ -120,107 +202,127 @@ static void render_entry_json(dwp_strbuf *b, const char *pname, dwp_param_type t
     dwp_strbuf_puts(b, "\"}");
 }
 
-static const char *const entry_keys[] = {"from", "value", "source", "confidence", NULL};
+/* Read one entry table (at `et`) into *en; false after reporting a problem. */
+static bool read_entry(lua_State *L, loader *ld, int et, const char *pname, dwp_param_type t,
+                       int idx, const dwp_param_entry *prev, dwp_param_entry *en)
+{
+    static const char *const keys[] = {"from", "value", "source", "confidence", NULL};
+    char what[200];
+    snprintf(what, sizeof what, lang_of(ld) == DWP_LANG_EN ? "param \"%s\" entry %d" : "param \"%s\" 第 %d 项",
+             pname, idx);
+    if (!only_keys(L, ld, et, keys, what)) return false;
+    lua_getfield(L, et, "from");
+    bool ok = true;
+    if (!lua_isnil(L, -1)) {
+        size_t len = 0;
+        const char *txt = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
+        if (!txt || !dwp_date_parse(txt, len, &en->from)) {
+            problem(L, ld, "%s：from 应为真实日期 \"YYYY-MM-DD\"",
+                    "%s: from must be a real date \"YYYY-MM-DD\"", what);
+            ok = false;
+        }
+    }
+    lua_pop(L, 1);
+    if (ok && prev && en->from <= prev->from) {
+        problem(L, ld, "%s：from 日期应逐项递增（早的在前）",
+                "%s: from dates must increase from entry to entry (earliest first)", what);
+        ok = false;
+    }
+    if (lua_getfield(L, et, "value") == LUA_TNIL) {
+        problem(L, ld, "%s：缺少 value", "%s: value is missing", what);
+        ok = false;
+    } else if (!entry_value(L, ld, pname, idx, t, &en->value)) {
+        ok = false;
+    }
+    lua_pop(L, 1);
+    size_t slen = 0;
+    lua_getfield(L, et, "source");
+    const char *source = text_field(L, -1, &slen);
+    if (!source) {
+        problem(L, ld, "%s：source 应写明出处（文号或报道，UTF-8，不超过 %d 字节）",
+                "%s: source must say where the value comes from (UTF-8, at most %d bytes)",
+                what, TEXT_MAX_BYTES);
+        ok = false;
+    } else {
+        en->source = engine_copy(L, ld, source, slen);
+    }
+    lua_pop(L, 1);
+    lua_getfield(L, et, "confidence");
+    size_t clen = 0;
+    const char *conf = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &clen) : NULL;
+    int c = conf ? dwp_confidence_parse(conf, clen) : -1;
+    if (c < 0) {
+        problem(L, ld, "%s：confidence 应为 official、reported、inferred 或 placeholder",
+                "%s: confidence must be official, reported, inferred or placeholder", what);
+        ok = false;
+    }
+    en->confidence = (uint8_t)(c < 0 ? 0 : c);
+    lua_pop(L, 1);
+    return ok;
+}
 
-/* param "name" { {from=…, value=…, source=…, confidence=…}, … } — the second call. */
 static int l_param_entries(lua_State *L)
 {
     loader *ld = get_loader(L);
+    if (ld->mode != MODE_DEFINE) return 0;
     int pid = (int)lua_tointeger(L, lua_upvalueindex(2));
     int line = (int)lua_tointeger(L, lua_upvalueindex(3));
     const char *pname = dwp_param_name((dwp_param_id)pid);
     dwp_param_type t = dwp_param_type_of((dwp_param_id)pid);
-    if (lua_type(L, 1) != LUA_TTABLE)
-        return RAISE(L, ld, "param \"%s\" 后应为 { … } 值列表",
-                     "param \"%s\" must be followed by a { … } list of entries", pname);
-    lua_Integer n = luaL_len(L, 1);
-    if (n < 1 || n > 1000)
-        return RAISE(L, ld, "param \"%s\"：应有 1 至 1000 项", "param \"%s\": needs 1 to 1000 entries",
-                     pname);
-    /* Only the sequence part: a stray key would be a silently ignored typo. */
+    lua_Integer n = lua_type(L, 1) == LUA_TTABLE ? luaL_len(L, 1) : 0;
+    if (n < 1 || n > 1000) {
+        problem(L, ld, "param \"%s\" 后应为 1 至 1000 项的列表 { {from=…, value=…, source=…, confidence=…}, … }",
+                "param \"%s\" must be followed by a list of 1 to 1000 entries { {from=…, value=…, source=…, confidence=…}, … }",
+                pname);
+        return 0;
+    }
     lua_pushnil(L);
     while (lua_next(L, 1)) {
-        if (!lua_isinteger(L, -2) || lua_tointeger(L, -2) < 1 || lua_tointeger(L, -2) > n)
-            return RAISE(L, ld, "param \"%s\"：列表里只能有 {…} 项", "param \"%s\": the list may only hold {…} entries", pname);
         lua_pop(L, 1);
-    }
-    dwp_param_series *s =
-        &ld->e->series[(size_t)ld->region_index * DWP_PARAM_COUNT + (size_t)pid];
-    dwp_param_entry *entries = calloc((size_t)n, sizeof *entries);
-    if (!entries) return luaL_error(L, "out of memory");
-    s->entries = entries; /* owned by the engine from here, even on error */
-    s->count = 0;
-    const dwp_region *r = &ld->e->regions.list[ld->region_index];
-    for (lua_Integer i = 1; i <= n; i++) {
-        int idx = (int)i;
-        if (lua_geti(L, 1, i) != LUA_TTABLE)
-            return RAISE(L, ld, "param \"%s\" 第 %d 项应为 { from=…, value=…, source=…, confidence=… }",
-                         "param \"%s\" entry %d must be { from=…, value=…, source=…, confidence=… }",
-                         pname, idx);
-        int et = lua_gettop(L);
-        lua_pushnil(L);
-        while (lua_next(L, et)) {
-            const char *key = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
-            bool known = false;
-            for (const char *const *k = entry_keys; key && *k; k++) known |= !strcmp(key, *k);
-            if (!known)
-                return RAISE(L, ld, "param \"%s\" 第 %d 项：未知字段 %s",
-                             "param \"%s\" entry %d: unknown field %s", pname, idx,
-                             key ? key : "(not a name)");
-            lua_pop(L, 1);
+        if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 1 || lua_tointeger(L, -1) > n) {
+            problem(L, ld, "param \"%s\"：列表里只能有 {…} 项", "param \"%s\": the list may only hold {…} entries", pname);
+            return 0;
         }
+    }
+    dwp_param_entry *entries = calloc((size_t)n, sizeof *entries);
+    if (!entries) {
+        ld->out_of_memory = true;
+        return luaL_error(L, "out of memory");
+    }
+    dwp_param_series *s = &ld->e->series[(size_t)ld->region_index * DWP_PARAM_COUNT + (size_t)pid];
+    s->entries = entries; /* owned by the engine from here */
+    s->count = 0;
+    const dwp_region *r = &ld->ce->regions.list[ld->region_index];
+    bool ok = true;
+    for (lua_Integer i = 1; i <= n; i++) {
         dwp_param_entry *en = &entries[i - 1];
         en->region = r->code;
         en->line = line;
         en->file = ld->src->display;
-        lua_getfield(L, et, "from");
-        if (!lua_isnil(L, -1)) {
-            size_t len;
-            const char *txt = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
-            if (!txt || !dwp_date_parse(txt, len, &en->from))
-                return RAISE(L, ld, "param \"%s\" 第 %d 项：from 应为日期 \"YYYY-MM-DD\"",
-                             "param \"%s\" entry %d: from must be a date \"YYYY-MM-DD\"", pname,
-                             idx);
+        if (lua_geti(L, 1, i) != LUA_TTABLE) {
+            problem(L, ld, "param \"%s\" 第 %d 项应为 { from=…, value=…, source=…, confidence=… }",
+                    "param \"%s\" entry %d must be { from=…, value=…, source=…, confidence=… }",
+                    pname, (int)i);
+            ok = false;
+        } else {
+            ok &= read_entry(L, ld, lua_gettop(L), pname, t, (int)i, i > 1 ? &entries[i - 2] : NULL, en);
         }
-        if (i > 1 && en->from <= entries[i - 2].from)
-            return RAISE(L, ld, "param \"%s\" 第 %d 项：from 日期应按先后顺序递增",
-                         "param \"%s\" entry %d: from dates must increase from entry to entry",
-                         pname, idx);
         lua_pop(L, 1);
-        if (lua_getfield(L, et, "value") == LUA_TNIL)
-            return RAISE(L, ld, "param \"%s\" 第 %d 项：缺少 value", "param \"%s\" entry %d: value is missing",
-                         pname, idx);
-        en->value = entry_value(L, ld, pname, idx, t);
-        lua_pop(L, 1);
-        size_t slen;
-        lua_getfield(L, et, "source");
-        const char *source = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &slen) : NULL;
-        if (!source || slen == 0 || slen > 1000)
-            return RAISE(L, ld, "param \"%s\" 第 %d 项：source 应写明出处（文号或报道）",
-                         "param \"%s\" entry %d: source must name where the value comes from",
-                         pname, idx);
-        en->source = dwp_engine_strdup(ld->e, source, slen);
-        if (!en->source) return luaL_error(L, "out of memory");
-        lua_pop(L, 1);
-        lua_getfield(L, et, "confidence");
-        size_t clen;
-        const char *conf = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &clen) : NULL;
-        int c = conf ? dwp_confidence_parse(conf, clen) : -1;
-        if (c < 0)
-            return RAISE(L, ld, "param \"%s\" 第 %d 项：confidence 应为 official、reported、inferred 或 placeholder",
-                         "param \"%s\" entry %d: confidence must be official, reported, inferred or placeholder",
-                         pname, idx);
-        en->confidence = (uint8_t)c;
-        lua_pop(L, 2);
+        if (!ok) continue;
         dwp_strbuf b;
         dwp_strbuf_init(&b);
         render_entry_json(&b, pname, t, en, r->code_text);
         en->json_len = b.len;
-        en->json = b.failed ? NULL : dwp_engine_strdup(ld->e, b.data, b.len);
+        en->json = b.failed ? NULL : engine_copy(L, ld, b.data, b.len);
         dwp_strbuf_free(&b);
-        if (!en->json) return luaL_error(L, "out of memory");
-        s->count = (uint32_t)i;
     }
+    s->count = ok ? (uint32_t)n : 0;
+    return 0;
+}
+
+static int l_nothing(lua_State *L)
+{
+    (void)L;
     return 0;
 }
 
@@ -228,18 +330,31 @@ static int l_param_entries(lua_State *L)
 static int l_param(lua_State *L)
 {
     loader *ld = get_loader(L);
-    size_t len;
-    const char *name = luaL_checklstring(L, 1, &len);
-    if (!ld->region_declared)
-        return RAISE(L, ld, "文件应先写 region{ code = … }，再写 param \"%s\"",
-                     "region{ code = … } must come before param \"%s\"", name);
-    int pid = dwp_param_lookup(name, len);
-    if (pid < 0)
-        return RAISE(L, ld, "未知参数 \"%s\"（参数名见 dwpolicy params）",
-                     "unknown parameter \"%s\" (see dwpolicy params for the names)", name);
-    if (ld->declared[pid])
-        return RAISE(L, ld, "参数 \"%s\" 在本文件中重复定义", "parameter \"%s\" is declared twice in this file",
-                     name);
+    if (ld->mode != MODE_DEFINE) {
+        lua_pushcfunction(L, l_nothing);
+        return 1;
+    }
+    size_t len = 0;
+    const char *name = lua_type(L, 1) == LUA_TSTRING ? lua_tolstring(L, 1, &len) : NULL;
+    int pid = name ? dwp_param_lookup(name, len) : -1;
+    if (!name) {
+        problem(L, ld, "param 后应为参数名字符串，如 param \"dibao.standard.urban\" {…}",
+                "param must be followed by a name, e.g. param \"dibao.standard.urban\" {…}");
+    } else if (!ld->region_declared) {
+        problem(L, ld, "文件应先写 region{ code = … }，再写 param \"%s\"",
+                "region{ code = … } must come before param \"%s\"", name);
+        pid = -1;
+    } else if (pid < 0) {
+        problem(L, ld, "未知参数 \"%s\"（参数名见 dwpolicy params）",
+                "unknown parameter \"%s\" (dwpolicy params lists the names)", name);
+    } else if (ld->declared[pid]) {
+        problem(L, ld, "参数 \"%s\" 在本文件中重复定义", "parameter \"%s\" is declared twice in this file", name);
+        pid = -1;
+    }
+    if (pid < 0) {
+        lua_pushcfunction(L, l_nothing);
+        return 1;
+    }
     ld->declared[pid] = true;
     lua_Debug ar;
     int line = 0;
@@ -251,99 +366,427 @@ static int l_param(lua_State *L)
     return 1;
 }
 
-static int l_not_yet(lua_State *L)
+/* ---- override "id" (function (case, base) … end) ----------------------------------------- */
+
+static int l_override_fn(lua_State *L)
 {
     loader *ld = get_loader(L);
-    return RAISE(L, ld, "%s：本版本尚不支持（见 issue 3）", "%s: not supported by this version yet",
-                 lua_tostring(L, lua_upvalueindex(2)));
+    const char *id = lua_tostring(L, lua_upvalueindex(2));
+    int line = (int)lua_tointeger(L, lua_upvalueindex(3));
+    if (lua_type(L, 1) != LUA_TFUNCTION) {
+        problem(L, ld, "override \"%s\" 后应为函数 (function (case, base) … end)",
+                "override \"%s\" must be followed by a function (function (case, base) … end)", id);
+        return 0;
+    }
+    int slot = ld->next_slot++;
+    if (ld->mode == MODE_FUNCTIONS) {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, ld->fn_ref);
+        lua_pushvalue(L, 1);
+        lua_rawseti(L, -2, slot + 1);
+        return 0;
+    }
+    dwp_engine *e = ld->e;
+    dwp_override *grown = realloc(e->overrides, (e->override_count + 1) * sizeof *grown);
+    if (!grown) {
+        ld->out_of_memory = true;
+        return luaL_error(L, "out of memory");
+    }
+    e->overrides = grown;
+    e->overrides[e->override_count++] = (dwp_override){
+        engine_copy(L, ld, id, strlen(id)), -1, ld->region_index, slot, ld->src->display, line};
+    return 0;
 }
+
+static int l_override(lua_State *L)
+{
+    loader *ld = get_loader(L);
+    size_t len = 0;
+    const char *id = lua_type(L, 1) == LUA_TSTRING ? lua_tolstring(L, 1, &len) : NULL;
+    if (!id || len == 0 || len > 100) {
+        problem(L, ld, "override 后应为待覆盖的待遇编号，如 override \"orphan.adult_student_topup\" (…)",
+                "override must be followed by a benefit id, e.g. override \"orphan.adult_student_topup\" (…)");
+        lua_pushcfunction(L, l_nothing);
+        return 1;
+    }
+    lua_Debug ar;
+    int line = 0;
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar)) line = ar.currentline;
+    lua_pushlightuserdata(L, ld);
+    lua_pushvalue(L, 1);
+    lua_pushinteger(L, line);
+    lua_pushcclosure(L, l_override_fn, 3);
+    return 1;
+}
+
+/* ---- rule "id" { title = …, basis = …, period = …, eval = function (case, p) … end } ------ */
+
+static int parse_name(const char *s, const char *const *names, int count)
+{
+    for (int i = 0; s && i < count; i++)
+        if (!strcmp(s, names[i])) return i;
+    return -1;
+}
+
+static int l_rule_table(lua_State *L)
+{
+    loader *ld = get_loader(L);
+    const char *id = lua_tostring(L, lua_upvalueindex(2));
+    int line = (int)lua_tointeger(L, lua_upvalueindex(3));
+    if (lua_type(L, 1) != LUA_TTABLE) {
+        problem(L, ld, "rule \"%s\" 后应为 { title = …, basis = …, period = …, eval = function (case, p) … end }",
+                "rule \"%s\" must be followed by { title = …, basis = …, period = …, eval = function (case, p) … end }", id);
+        return 0;
+    }
+    lua_getfield(L, 1, "eval");
+    bool has_eval = lua_type(L, -1) == LUA_TFUNCTION;
+    int slot = has_eval ? ld->next_slot++ : -1;
+    if (ld->mode == MODE_FUNCTIONS) {
+        if (has_eval) {
+            lua_rawgeti(L, LUA_REGISTRYINDEX, ld->fn_ref);
+            lua_insert(L, -2);
+            lua_rawseti(L, -2, slot + 1);
+        }
+        return 0;
+    }
+    lua_pop(L, 1);
+    static const char *const keys[] = {"title", "title_en", "basis", "period", "kind",
+                                       "discretionary", "eval", NULL};
+    char what[160];
+    snprintf(what, sizeof what, "rule \"%s\"", id);
+    bool ok = only_keys(L, ld, 1, keys, what);
+    if (!has_eval) {
+        problem(L, ld, "%s：缺少 eval = function (case, p) … end", "%s: eval = function (case, p) … end is missing", what);
+        ok = false;
+    }
+    size_t tlen = 0, telen = 0, blen = 0;
+    lua_getfield(L, 1, "title");
+    const char *title = text_field(L, -1, &tlen);
+    lua_getfield(L, 1, "title_en");
+    const char *title_en = lua_isnil(L, -1) ? NULL : text_field(L, -1, &telen);
+    bool title_en_bad = !lua_isnil(L, -1) && !title_en;
+    lua_getfield(L, 1, "basis");
+    const char *basis = text_field(L, -1, &blen);
+    if (!title || title_en_bad) {
+        problem(L, ld, "%s：title（及 title_en）应为不超过 %d 字节的 UTF-8 文本",
+                "%s: title (and title_en) must be UTF-8 text of at most %d bytes", what, TEXT_MAX_BYTES);
+        ok = false;
+    }
+    if (!basis) {
+        problem(L, ld, "%s：basis 应写明依据（文件文号）", "%s: basis must name the document it rests on", what);
+        ok = false;
+    }
+    static const char *const periods[] = {"month", "year", "once", "claim"};
+    static const char *const kinds[] = {"payment", "cap", "waiver"};
+    lua_getfield(L, 1, "period");
+    int period = parse_name(lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL, periods, 4);
+    lua_getfield(L, 1, "kind");
+    int kind = lua_isnil(L, -1) ? DWP_KIND_PAYMENT
+                                : parse_name(lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL, kinds, 3);
+    lua_getfield(L, 1, "discretionary");
+    bool discretionary = lua_toboolean(L, -1);
+    if (!lua_isnil(L, -1) && lua_type(L, -1) != LUA_TBOOLEAN) {
+        problem(L, ld, "%s：discretionary 应为 true 或 false", "%s: discretionary must be true or false", what);
+        ok = false;
+    }
+    if (period < 0) {
+        problem(L, ld, "%s：period 应为 month、year、once 或 claim", "%s: period must be month, year, once or claim", what);
+        ok = false;
+    }
+    if (kind < 0) {
+        problem(L, ld, "%s：kind 应为 payment、cap 或 waiver", "%s: kind must be payment, cap or waiver", what);
+        ok = false;
+    }
+    for (size_t i = 0; i < dwp_catalogue_count; i++)
+        if (!strcmp(dwp_catalogue[i].id, id)) {
+            problem(L, ld, "%s：编号与省定待遇重名；修改省定待遇请用 override \"%s\"",
+                    "%s: the id is a catalogue benefit; use override \"%s\" to change it", what, id);
+            ok = false;
+        }
+    dwp_engine *e = ld->e;
+    int in_region = 0;
+    for (size_t i = 0; i < e->local_rule_count; i++)
+        in_region += e->local_rules[i].region_index == ld->region_index;
+    if (in_region >= DWP_LOCAL_RULES_PER_REGION) {
+        problem(L, ld, "%s：每个区划最多 %d 条本地待遇", "%s: a region may have at most %d local rules",
+                what, DWP_LOCAL_RULES_PER_REGION);
+        ok = false;
+    }
+    for (size_t i = 0; i < e->local_rule_count; i++)
+        if (!strcmp(e->local_rules[i].info.id, id)) {
+            problem(L, ld, "%s：编号已由 %s:%d 定义", "%s: the id is already defined at %s:%d", what,
+                    e->local_rules[i].file, e->local_rules[i].line);
+            ok = false;
+        }
+    if (!ok) return 0;
+    dwp_local_rule *grown = realloc(e->local_rules, (e->local_rule_count + 1) * sizeof *grown);
+    if (!grown) {
+        ld->out_of_memory = true;
+        return luaL_error(L, "out of memory");
+    }
+    e->local_rules = grown;
+    const char *zh = engine_copy(L, ld, title, tlen);
+    e->local_rules[e->local_rule_count++] = (dwp_local_rule){
+        .info = {.id = engine_copy(L, ld, id, strlen(id)),
+                 .title = {zh, title_en ? engine_copy(L, ld, title_en, telen) : zh},
+                 .basis = engine_copy(L, ld, basis, blen),
+                 .period = (uint8_t)period,
+                 .kind = (uint8_t)kind,
+                 .discretionary = discretionary,
+                 .untrusted_text = true,
+                 .decide = NULL},
+        .region_index = ld->region_index,
+        .slot = slot,
+        .file = ld->src->display,
+        .line = line};
+    return 0;
+}
+
+/* A local rule id: lowercase ASCII words joined by dots, e.g. "chengdu.festival_visit". */
+static bool rule_id_ok(const char *s, size_t n)
+{
+    if (n == 0 || n > 100 || s[0] == '.' || s[n - 1] == '.') return false;
+    bool dot = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == '.') dot = true;
+        else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+    }
+    return dot;
+}
+
+static int l_rule(lua_State *L)
+{
+    loader *ld = get_loader(L);
+    size_t len = 0;
+    const char *id = lua_type(L, 1) == LUA_TSTRING ? lua_tolstring(L, 1, &len) : NULL;
+    if (!id || !rule_id_ok(id, len)) {
+        problem(L, ld, "rule 后应为本地待遇编号：小写字母、数字、下划线，以点分段，如 \"chengdu.festival_visit\"",
+                "rule must be followed by a local benefit id: lowercase letters, digits and _ in "
+                "dotted parts, e.g. \"chengdu.festival_visit\"");
+        id = NULL;
+    }
+    lua_Debug ar;
+    int line = 0;
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar)) line = ar.currentline;
+    lua_pushlightuserdata(L, ld);
+    if (id) lua_pushvalue(L, 1);
+    else lua_pushliteral(L, "(invalid)");
+    lua_pushinteger(L, line);
+    lua_pushcclosure(L, l_rule_table, 3);
+    return 1;
+}
+
+/* ---- yuan(n) ------------------------------------------------------------------------------ */
 
 /* yuan(n) → fen: exact for whole yuan and for decimal strings "12.34"; a fractional Lua
  * number is refused, since binary floating point cannot hold 0.1 yuan exactly. */
-static int l_yuan(lua_State *L)
+int dwp_lua_yuan(lua_State *L)
 {
-    loader *ld = get_loader(L);
     if (lua_type(L, 1) == LUA_TSTRING) {
         size_t len;
         const char *s = lua_tolstring(L, 1, &len);
         int64_t whole = 0, frac = 0;
         size_t i = 0, digits = 0, decimals = 0;
-        for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, digits++) {
-            if (whole > DWP_MONEY_MAX / 100) break;
+        for (; i < len && s[i] >= '0' && s[i] <= '9' && whole <= DWP_MONEY_MAX / 100; i++, digits++)
             whole = whole * 10 + (s[i] - '0');
-        }
-        if (i < len && s[i] == '.')
+        bool point = i < len && s[i] == '.';
+        if (point)
             for (i++; i < len && s[i] >= '0' && s[i] <= '9' && decimals < 2; i++, decimals++)
                 frac = frac * 10 + (s[i] - '0');
         if (decimals == 1) frac *= 10;
-        if (i != len || digits == 0 || whole > DWP_MONEY_MAX / 100 || (decimals == 0 && s[len - 1] == '.'))
-            return RAISE(L, ld, "yuan(\"%s\")：应为元数，如 \"1120\" 或 \"12.34\"（最多两位小数）",
-                         "yuan(\"%s\"): expected an amount like \"1120\" or \"12.34\" (at most two decimals)",
-                         s);
+        if (i != len || digits == 0 || whole > DWP_MONEY_MAX / 100 || (point && decimals == 0))
+            return luaL_error(L, "yuan(\"%s\"): expected an amount in yuan such as \"1120\" or "
+                                 "\"12.34\" (at most two decimals)", s);
         lua_pushinteger(L, whole * 100 + frac);
         return 1;
     }
-    int isint = 0;
-    lua_Integer v = lua_tointegerx(L, 1, &isint);
-    if (lua_type(L, 1) != LUA_TNUMBER || !isint)
-        return RAISE(L, ld, "yuan()：应为整数元，或带小数的字符串 yuan(\"12.34\")%s",
-                     "yuan(): expected whole yuan, or a decimal string such as yuan(\"12.34\")%s", "");
-    if (v < 0 || v > DWP_MONEY_MAX / 100)
-        return RAISE(L, ld, "yuan(%I)：超出范围", "yuan(%I): out of range", (lua_Integer)v);
+    if (!lua_isinteger(L, 1)) {
+        if (lua_type(L, 1) == LUA_TNUMBER) {
+            lua_Number v = lua_tonumber(L, 1);
+            lua_Integer iv;
+            if (lua_numbertointeger(v, &iv) && (lua_Number)iv == v) {
+                lua_settop(L, 0);
+                lua_pushinteger(L, iv);
+            }
+        }
+        if (!lua_isinteger(L, 1))
+            return luaL_error(L, "yuan(): expected whole yuan, or a decimal string such as "
+                                 "yuan(\"12.34\")");
+    }
+    lua_Integer v = lua_tointeger(L, 1);
+    if (v < 0 || v > DWP_MONEY_MAX / 100) return luaL_error(L, "yuan(%I): out of range", v);
     lua_pushinteger(L, v * 100);
     return 1;
 }
 
-static void register_fn(lua_State *L, loader *ld, const char *name, lua_CFunction f)
+/* ---- Running a file ----------------------------------------------------------------------- */
+
+/* Build the file's environment (a table reading through to the sandbox globals) with the
+ * declaration functions; [-0, +1]. */
+static void push_file_env(lua_State *L, loader *ld)
 {
-    lua_pushlightuserdata(L, ld);
-    lua_pushcclosure(L, f, 1);
-    lua_setglobal(L, name);
+    lua_createtable(L, 0, 8);
+    static const struct {
+        const char *name;
+        lua_CFunction f;
+    } fns[] = {{"region", l_region}, {"param", l_param}, {"override", l_override}, {"rule", l_rule}};
+    for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
+        lua_pushlightuserdata(L, ld);
+        lua_pushcclosure(L, fns[i].f, 1);
+        lua_setfield(L, -2, fns[i].name);
+    }
+    lua_pushcfunction(L, dwp_lua_yuan);
+    lua_setfield(L, -2, "yuan");
+    lua_createtable(L, 0, 1);
+    if (ld->mode == MODE_FUNCTIONS) /* eligible, p, … reading through to _G */
+        lua_rawgeti(L, LUA_REGISTRYINDEX, ld->globals_ref);
+    else lua_pushglobaltable(L);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
 }
 
-static void register_not_yet(lua_State *L, loader *ld, const char *name)
+static int protected_push_env(lua_State *L)
 {
-    lua_pushlightuserdata(L, ld);
-    lua_pushstring(L, name);
-    lua_pushcclosure(L, l_not_yet, 2);
-    lua_setglobal(L, name);
+    push_file_env(L, lua_touserdata(L, 1));
+    return 1;
 }
 
-/* Run one rule file. */
-static int run_rule_file(dwp_engine *e, const dwp_rule_source *src)
+/* "file:12: message" → 12, for problems reported by Lua itself. */
+static int line_in_message(const char *msg, const char *display)
 {
-    loader ld = {.e = e, .src = src};
-    ld.region_index = dwp_regions_find(&e->regions, src->region);
-    dwp_sandbox sb;
-    if (!dwp_sandbox_open(&sb, LOAD_MEMORY_CAP))
-        return dwp_error_set_text(DWP_ENOMEM, "out of memory");
-    lua_State *L = sb.L;
-    register_fn(L, &ld, "region", l_region);
-    register_fn(L, &ld, "param", l_param);
-    register_fn(L, &ld, "yuan", l_yuan);
-    register_not_yet(L, &ld, "override");
-    register_not_yet(L, &ld, "rule");
+    size_t n = strlen(display);
+    if (strncmp(msg, display, n) || msg[n] != ':') return 0;
+    return atoi(msg + n + 1);
+}
+
+/* Run one source in `sb` with mode ld->mode. Lua errors (syntax, a runtime error in the
+ * file's own code) are problems too; the status is DWP_ENOMEM only when memory ran out. */
+static int run_source(dwp_sandbox *sb, loader *ld, int64_t budget)
+{
+    lua_State *L = sb->L;
+    const dwp_rule_source *src = ld->src;
+    ld->region_declared = false;
+    memset(ld->declared, 0, sizeof ld->declared);
+    int top = lua_gettop(L);
+    lua_pushcfunction(L, protected_push_env);
+    lua_pushlightuserdata(L, ld);
+    if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
+        lua_settop(L, top);
+        return DWP_ENOMEM;
+    }
     char chunkname[512];
     snprintf(chunkname, sizeof chunkname, "=%s", src->display);
-    dwp_sandbox_set_budget(&sb, LOAD_INSTRUCTION_BUDGET);
-    int rc = dwp_sandbox_run(&sb, src->text, src->len, chunkname);
-    int status = DWP_OK;
-    if (rc != LUA_OK) {
-        const char *msg = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "error";
-        if (sb.memory_exceeded && rc == LUA_ERRMEM)
-            status = dwp_error_set(DWP_ERULES, e->lang, "%s：超出内存上限",
-                                   "%s: memory cap exceeded", src->display);
-        else if (rc == LUA_ERRMEM)
-            status = dwp_error_set_text(DWP_ENOMEM, "out of memory");
-        else
-            status = dwp_error_set_text(DWP_ERULES, msg);
-    } else if (!ld.region_declared) {
-        status = dwp_error_set(DWP_ERULES, e->lang, "%s：缺少 region{ code = \"%s\" }",
-                               "%s: region{ code = \"%s\" } is missing", src->display,
-                               e->regions.list[ld.region_index].code_text);
+    dwp_sandbox_arm(sb, budget, 0);
+    int rc = dwp_sandbox_run(sb, src->text, src->len, chunkname, -1);
+    lua_sethook(L, NULL, 0, 0);
+    if (ld->out_of_memory) {
+        lua_settop(L, top);
+        return DWP_ENOMEM;
     }
-    dwp_sandbox_close(&sb);
-    return status;
+    if (rc != LUA_OK && ld->mode == MODE_DEFINE) {
+        const char *msg = dwp_sandbox_error_text(L);
+        const char *limit = sb->memory_exceeded ? (lang_of(ld) == DWP_LANG_EN ? "memory cap exceeded while loading" : "加载时超出内存上限")
+                          : sb->budget_exceeded ? (lang_of(ld) == DWP_LANG_EN ? "instruction budget exceeded while loading" : "加载时超出指令预算")
+                                                : NULL;
+        if (add_problem(ld->e, src->display, line_in_message(msg, src->display),
+                        limit ? limit : msg) != DWP_OK)
+            return DWP_ENOMEM;
+    }
+    lua_settop(L, top);
+    if (rc != LUA_OK && ld->mode == MODE_FUNCTIONS) return DWP_ERULES;
+    if (ld->mode == MODE_DEFINE && !ld->region_declared && rc == LUA_OK)
+        problem(L, ld, "缺少 region{ code = \"%s\" }", "region{ code = \"%s\" } is missing",
+                ld->ce->regions.list[ld->region_index].code_text);
+    return DWP_OK;
+}
+
+int dwp_rules_define_functions(const dwp_engine *e, lua_State *L, int fn_table, int globals)
+{
+    void *ud;
+    lua_getallocf(L, &ud);
+    dwp_sandbox *sb = ud;
+    loader ld = {.ce = e, .mode = MODE_FUNCTIONS};
+    lua_pushvalue(L, fn_table);
+    ld.fn_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_pushvalue(L, globals);
+    ld.globals_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    int top = lua_gettop(L), rc = DWP_OK;
+    for (size_t i = 0; i < e->source_count && rc == DWP_OK; i++) {
+        ld.src = &e->sources[i];
+        ld.region_index = dwp_regions_find(&e->regions, ld.src->region);
+        rc = run_source(sb, &ld, LOAD_INSTRUCTION_BUDGET);
+        lua_settop(L, top);
+    }
+    luaL_unref(L, LUA_REGISTRYINDEX, ld.fn_ref);
+    luaL_unref(L, LUA_REGISTRYINDEX, ld.globals_ref);
+    if (rc != DWP_OK) return rc;
+    /* The definition run saw the same files: a mismatch means they are not deterministic. */
+    return ld.next_slot == e->slot_count ? DWP_OK : DWP_ERULES;
+}
+
+static int add_problem(dwp_engine *e, const char *file, int line, const char *msg)
+{
+    dwp_problem *grown = realloc(e->problems, (e->problem_count + 1) * sizeof *grown);
+    char *copy = dwp_engine_strdup(e, msg, strlen(msg));
+    if (!grown || !copy) {
+        if (grown) e->problems = grown;
+        return DWP_ENOMEM;
+    }
+    e->problems = grown;
+    e->problems[e->problem_count++] = (dwp_problem){file, line, copy};
+    return DWP_OK;
+}
+
+/* Whether region `ancestor` is on the chain of region `index`. */
+static bool on_chain(const dwp_regions *r, int index, int ancestor)
+{
+    int chain[DWP_CHAIN_MAX];
+    int n = dwp_regions_chain(r, index, chain);
+    for (int k = 0; k < n; k++)
+        if (chain[k] == ancestor) return true;
+    return false;
+}
+
+/* After all files: resolve what each override refers to — a catalogue benefit, or a local
+ * rule of its own region or one above — and index them by (benefit, region). */
+static int link_overrides(dwp_engine *e)
+{
+    e->benefit_count = dwp_catalogue_count + e->local_rule_count;
+    size_t cells = e->benefit_count * e->regions.count;
+    e->override_slot = malloc((cells ? cells : 1) * sizeof *e->override_slot);
+    if (!e->override_slot) return DWP_ENOMEM;
+    for (size_t k = 0; k < cells; k++) e->override_slot[k] = -1;
+    bool en = e->lang == DWP_LANG_EN;
+    for (size_t i = 0; i < e->override_count; i++) {
+        dwp_override *o = &e->overrides[i];
+        for (size_t b = 0; b < dwp_catalogue_count && o->benefit < 0; b++)
+            if (!strcmp(dwp_catalogue[b].id, o->benefit_id)) o->benefit = (int)b;
+        for (size_t r = 0; r < e->local_rule_count && o->benefit < 0; r++)
+            if (!strcmp(e->local_rules[r].info.id, o->benefit_id) &&
+                on_chain(&e->regions, o->region_index, e->local_rules[r].region_index))
+                o->benefit = (int)(dwp_catalogue_count + r);
+        char msg[300];
+        int *cell = o->benefit < 0 ? NULL
+                                   : &e->override_slot[(size_t)o->benefit * e->regions.count +
+                                                       (size_t)o->region_index];
+        if (!cell)
+            snprintf(msg, sizeof msg,
+                     en ? "override \"%s\": no benefit has this id (not in the catalogue, "
+                          "nor a rule of this region or one above it)"
+                        : "override \"%s\"：没有这个待遇编号（既不是省定待遇，也不是本区划或上级区划的本地待遇）",
+                     o->benefit_id);
+        else if (*cell >= 0)
+            snprintf(msg, sizeof msg,
+                     en ? "override \"%s\" appears twice for this region"
+                        : "override \"%s\" 在本区划重复定义",
+                     o->benefit_id);
+        else {
+            *cell = o->slot;
+            continue;
+        }
+        if (add_problem(e, o->file, o->line, msg) != DWP_OK) return DWP_ENOMEM;
+    }
+    return DWP_OK;
 }
 
 /* ---- Sources ---------------------------------------------------------------------------- */
@@ -531,16 +974,30 @@ int dwp_rules_load(dwp_engine *e, const char *dir)
     /* The digest covers every loaded source, by name and content, in load order. */
     dwp_sha256 h;
     dwp_sha256_init(&h);
-    for (size_t i = 0; i < e->source_count && status == DWP_OK; i++) {
+    for (size_t i = 0; i < e->source_count; i++) {
         const dwp_rule_source *src = &e->sources[i];
         dwp_sha256_update(&h, src->name, strlen(src->name) + 1);
         dwp_sha256_update(&h, src->text, src->len);
         dwp_sha256_update(&h, "", 1);
-        status = run_rule_file(e, src);
     }
     uint8_t digest[32];
     dwp_sha256_final(&h, digest);
     dwp_sha256_hex(digest, e->ruleset_sha256);
+
+    /* Parents have smaller codes than their children, so a file's region and everything
+     * above it are defined before it runs. */
+    dwp_sandbox sb;
+    if (!dwp_sandbox_open(&sb, LOAD_MEMORY_CAP)) return dwp_error_set_text(DWP_ENOMEM, "out of memory");
+    loader ld = {.e = e, .ce = e, .mode = MODE_DEFINE};
+    for (size_t i = 0; i < e->source_count && status == DWP_OK; i++) {
+        ld.src = &e->sources[i];
+        ld.region_index = dwp_regions_find(&e->regions, ld.src->region);
+        status = run_source(&sb, &ld, LOAD_INSTRUCTION_BUDGET);
+    }
+    dwp_sandbox_close(&sb);
+    e->slot_count = ld.next_slot;
+    if (status == DWP_OK) status = link_overrides(e);
+    if (status == DWP_ENOMEM) return dwp_error_set_text(DWP_ENOMEM, "out of memory");
     return status;
 }
 
@@ -559,5 +1016,13 @@ void dwp_rules_free(dwp_engine *e)
     free(e->sources);
     e->sources = NULL;
     e->source_count = 0;
+    free(e->local_rules);
+    free(e->overrides);
+    free(e->override_slot);
+    free(e->problems);
+    e->local_rules = NULL;
+    e->overrides = NULL;
+    e->override_slot = NULL;
+    e->problems = NULL;
     dwp_regions_free(&e->regions);
 }

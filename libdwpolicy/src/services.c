@@ -12,10 +12,11 @@ const dwp_service dwp_services[DWP_SERVICE_COUNT] = {
     [DWP_SVC_GUARDIANSHIP] = {"service.guardianship",
                               {"监护评估与救助", "Guardianship assessment and support"},
                               "川办发〔2025〕53号 (十五)",
-                              {"开展监护情况调查评估，列入重点帮扶对象清单，提供监护指导、心理关爱、法律援助、结对帮扶。",
+                              {"开展监护情况调查评估，列入重点帮扶对象清单，提供监护指导、心理关爱、法律援助、结对帮扶；监护缺位的，由民政部门妥善安置（临时监护）。",
                                "Assess the child's guardianship, put the child on the priority "
                                "support list, and offer guardianship guidance, psychological "
-                               "care, legal aid and a mentor."}},
+                               "care, legal aid and a mentor; where no guardian is present, the civil "
+                               "affairs office arranges temporary guardianship."}},
     [DWP_SVC_REHAB_SCREENING] = {"service.rehab_screening",
                                  {"残疾早期筛查与干预", "Early disability screening and intervention"},
                                  "川办发〔2025〕53号 (七)",
@@ -64,3 +65,25 @@ const dwp_service dwp_services[DWP_SERVICE_COUNT] = {
                               "This benefit requires 低保 or 特困供养 coverage: help the family "
                               "apply for it."}},
 };
+
+uint32_t dwp_services_for_case(const dwp_eval *ev)
+{
+    const dwp_case *c = ev->c;
+    int32_t age = ev->age;
+    uint32_t s = 0;
+    if (ev->categories & DWP_CAT_DIFFICULTY_MASK) s |= 1u << DWP_SVC_MENTAL_HEALTH;
+    if (c->child.guardianship == DWP_GUARD_ABSENT || c->child.guardianship == DWP_GUARD_INADEQUATE)
+        s |= 1u << DWP_SVC_GUARDIANSHIP;
+    if (age <= 6) s |= 1u << DWP_SVC_REHAB_SCREENING;
+    if (age >= 3 && age <= 5) s |= 1u << DWP_SVC_PRESCHOOL;
+    if (age >= 6 && age <= 15 && c->child.has_education &&
+        c->child.education_level == DWP_LEVEL_NONE)
+        s |= 1u << DWP_SVC_SCHOOL_ENROLLMENT;
+    if (c->child.crime_victim == DWP_TRI_YES) s |= 1u << DWP_SVC_JUDICIAL_AID;
+    if (c->child.left_behind == DWP_TRI_YES || c->child.guardianship == DWP_GUARD_INADEQUATE)
+        s |= 1u << DWP_SVC_FAMILY_EDUCATION;
+    if (c->child.living_arrangement == DWP_LIVING_INSTITUTION && age >= 17)
+        s |= 1u << DWP_SVC_ADULT_TRANSITION;
+    if (ev->categories & DWP_CAT_MIGRANT) s |= 1u << DWP_SVC_CROSS_REGION;
+    return s;
+}

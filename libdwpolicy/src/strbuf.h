@@ -54,6 +54,10 @@ static inline void dwp_strbuf_put_plain_string(dwp_strbuf *b, const char *s)
 void dwp_strbuf_put_int(dwp_strbuf *b, int64_t v);
 /* A JSON string literal (with quotes) of UTF-8 text s: escapes ", \ and control characters. */
 void dwp_strbuf_put_json_string(dwp_strbuf *b, const char *s, size_t n);
+/* Whether s is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF):
+ * text from rule files goes into JSON results, which must be valid UTF-8. */
+bool dwp_utf8_valid(const char *s, size_t n);
+
 /* Hand the NUL-terminated content to the caller (malloc'd) and reset b; NULL if failed. */
 char *dwp_strbuf_take(dwp_strbuf *b);
 

@@ -25,3 +25,13 @@ param "orphan.standard.scattered" {
 param "relief.temporary.annual_cap" {
   { value = yuan(20000), source = "成都市临时救助：每人每年累计不超过 2 万元（2017）", confidence = "reported" },
 }
+
+-- 成都：孤儿、事实无人抚养儿童年满 18 周岁后在校补差，仅在学制期限内发放（SPEC §5）.
+-- base() is what the province decides; 成都 only narrows it.
+override "orphan.adult_student_topup" (function (case, base)
+  local r = base()
+  if r.status == "eligible" and case.child.education.within_normal_duration == false then
+    return r:deny("成都市：仅在学制期限内发放", "成都市孤儿基本生活保障政策（学制期限内）")
+  end
+  return r
+end)
