@@ -97,6 +97,12 @@ typedef struct dwp_engine dwp_engine;
 typedef struct dwp_options {
     size_t struct_size;
     int32_t lang; /* DWP_LANG_ZH or DWP_LANG_EN: texts of results and error messages */
+    int32_t reserved; /* 0 */
+    /* Limits for regional rule code (Lua), far above what a legitimate rule needs. A rule
+     * that exceeds one gets status "error" and the call returns DWP_ELIMIT. */
+    int64_t rule_instructions; /* per rule call; 0: 10,000,000 */
+    int64_t rule_memory_bytes; /* per Lua state; 0: 64 MiB */
+    int64_t rule_time_ms;      /* per rule call, wall clock; 0: 1000 */
 } dwp_options;
 
 /**

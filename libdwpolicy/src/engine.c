@@ -81,6 +81,7 @@ DWP_API int dwp_engine_open_opts(const char *rules_dir, const dwp_options *opts,
 {
     dwp_error_clear();
     int lang = DWP_LANG_ZH;
+    dwp_limits limits = {0, 0, 0};
     if (opts) {
         if (opts->struct_size < offsetof(dwp_options, lang) + sizeof opts->lang)
             return dwp_error_set(DWP_EINVAL, DWP_LANG_ZH,
@@ -91,6 +92,19 @@ DWP_API int dwp_engine_open_opts(const char *rules_dir, const dwp_options *opts,
             return dwp_error_set(DWP_EINVAL, DWP_LANG_ZH, "dwp_options.lang：应为 DWP_LANG_ZH 或 DWP_LANG_EN，实际为 %d",
                                  "dwp_options.lang: expected DWP_LANG_ZH or DWP_LANG_EN; got %d",
                                  (int)lang);
+        /* Fields past struct_size belong to a newer library than the caller was built
+         * for: they keep their defaults. */
+#define OPT_HAS(field) (opts->struct_size >= offsetof(dwp_options, field) + sizeof opts->field)
+        if (OPT_HAS(rule_instructions)) limits.instructions = opts->rule_instructions;
+        if (OPT_HAS(rule_memory_bytes)) limits.memory_bytes = opts->rule_memory_bytes;
+        if (OPT_HAS(rule_time_ms)) limits.time_ms = opts->rule_time_ms;
+#undef OPT_HAS
+        if (limits.instructions < 0 || limits.memory_bytes < 0 || limits.time_ms < 0 ||
+            (limits.memory_bytes && limits.memory_bytes < ((int64_t)1 << 20)))
+            return dwp_error_set(DWP_EINVAL, lang,
+                                 "dwp_options：规则限额不能为负，内存上限至少 1 MiB",
+                                 "dwp_options: rule limits must not be negative, and the memory "
+                                 "cap must be at least 1 MiB");
     }
     if (!out)
         return dwp_error_set(DWP_EINVAL, lang, "dwp_engine_open：out 不能为 NULL",
@@ -99,6 +113,7 @@ DWP_API int dwp_engine_open_opts(const char *rules_dir, const dwp_options *opts,
     dwp_engine *e = calloc(1, sizeof *e);
     if (!e) return dwp_error_set_text(DWP_ENOMEM, "out of memory");
     e->lang = lang;
+    e->limits = limits;
     int status = dwp_rules_load(e, rules_dir);
     if (status == DWP_OK && e->problem_count) {
         const dwp_problem *p = &e->problems[0];
