@@ -10,6 +10,9 @@ int dwp_cmd_eval(int argc, char **argv);
 /* dwpolicy params --region CODE --as-of DATE [--rules DIR] [--lang zh|en] */
 int dwp_cmd_params(int argc, char **argv);
 
+/* dwpolicy check [--rules DIR] [--lang zh|en] [--format text|json] */
+int dwp_cmd_check(int argc, char **argv);
+
 /* dwpolicy test [--rules DIR] [--lang zh|en] FILE… — run policy test files (policytest.h). */
 int dwp_cmd_test(int argc, char **argv);
 

@@ -15,6 +15,8 @@ static const char usage_text[] =
     "        list the parameters in force for a region on a date, with their sources\n"
     "  test [--rules DIR] [--lang zh|en] FILE...\n"
     "        run policy test files; ends with \"N passed, N failed\"\n"
+    "  check [--rules DIR] [--lang zh|en] [--format text|json]\n"
+    "        load the rules and list every problem with file:line (exit 1 when any)\n"
     "  version\n"
     "        print the library version\n"
     "\n"
@@ -30,6 +32,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "eval")) return dwp_cmd_eval(argc - 1, argv + 1);
     if (!strcmp(cmd, "params")) return dwp_cmd_params(argc - 1, argv + 1);
     if (!strcmp(cmd, "test")) return dwp_cmd_test(argc - 1, argv + 1);
+    if (!strcmp(cmd, "check")) return dwp_cmd_check(argc - 1, argv + 1);
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
         printf("dwpolicy %s (libdwpolicy %s)\n", DWP_VERSION_STRING, dwp_version());
         return 0;

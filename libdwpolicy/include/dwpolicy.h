@@ -123,6 +123,16 @@ DWP_API int dwp_engine_open(const char *rules_dir, dwp_engine **out);
 DWP_API int dwp_engine_open_opts(const char *rules_dir, const dwp_options *opts,
                                  dwp_engine **out);
 
+/**
+ * Check a rules directory as dwp_engine_open_opts() would load it, but report every problem
+ * instead of stopping at the first (dwpolicy check). *report_json (released with dwp_free())
+ * is `{"ok":true|false,"ruleset":{"name":…,"sha256":…},"files":[…],"local_rules":[{"id":…,
+ * "region":…,"file":…,"line":…}],"overrides":[…same…],"problems":[{"file":…,"line":N,
+ * "message":…}]}`. Returns 0 when the check ran, whatever it found; DWP_EINVAL, DWP_EIO
+ * (directory unreadable) or DWP_ENOMEM otherwise. Thread-safe.
+ */
+DWP_API int dwp_rules_check(const char *rules_dir, const dwp_options *opts, char **report_json);
+
 /** Release an engine. NULL is a no-op. Must not run while another thread uses the engine. */
 DWP_API void dwp_engine_close(dwp_engine *e);
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "strbuf.h"
 
 /* Strings that live as long as the engine (parameter sources, pre-rendered JSON) are packed
  * into a few large blocks: one free per block at close, and good locality when writing. */
@@ -76,63 +77,161 @@ void dwp_param_missing_text(const dwp_engine *e, int region_index, dwp_param_id 
              en->file, (int)en->line);
 }
 
-DWP_API int dwp_engine_open_opts(const char *rules_dir, const dwp_options *opts,
-                                 dwp_engine **out)
+/* Options → language and limits; DWP_EINVAL with the last error set when they are wrong. */
+static int read_options(const dwp_options *opts, int *lang, dwp_limits *limits)
 {
-    dwp_error_clear();
-    int lang = DWP_LANG_ZH;
-    dwp_limits limits = {0, 0, 0};
-    if (opts) {
-        if (opts->struct_size < offsetof(dwp_options, lang) + sizeof opts->lang)
-            return dwp_error_set(DWP_EINVAL, DWP_LANG_ZH,
-                                 "dwp_options.struct_size 太小（应为 sizeof(dwp_options)）",
-                                 "dwp_options.struct_size is too small (set it to sizeof(dwp_options))");
-        lang = opts->lang;
-        if (lang != DWP_LANG_ZH && lang != DWP_LANG_EN)
-            return dwp_error_set(DWP_EINVAL, DWP_LANG_ZH, "dwp_options.lang：应为 DWP_LANG_ZH 或 DWP_LANG_EN，实际为 %d",
-                                 "dwp_options.lang: expected DWP_LANG_ZH or DWP_LANG_EN; got %d",
-                                 (int)lang);
-        /* Fields past struct_size belong to a newer library than the caller was built
-         * for: they keep their defaults. */
+    *lang = DWP_LANG_ZH;
+    *limits = (dwp_limits){0, 0, 0};
+    if (!opts) return DWP_OK;
+    if (opts->struct_size < offsetof(dwp_options, lang) + sizeof opts->lang)
+        return dwp_error_set(DWP_EINVAL, DWP_LANG_ZH,
+                             "dwp_options.struct_size 太小（应为 sizeof(dwp_options)）",
+                             "dwp_options.struct_size is too small (set it to sizeof(dwp_options))");
+    if (opts->lang != DWP_LANG_ZH && opts->lang != DWP_LANG_EN)
+        return dwp_error_set(DWP_EINVAL, DWP_LANG_ZH,
+                             "dwp_options.lang：应为 DWP_LANG_ZH 或 DWP_LANG_EN，实际为 %d",
+                             "dwp_options.lang: expected DWP_LANG_ZH or DWP_LANG_EN; got %d",
+                             (int)opts->lang);
+    *lang = opts->lang;
+    /* Fields past struct_size belong to a newer library than the caller was built for: they
+     * keep their defaults. */
 #define OPT_HAS(field) (opts->struct_size >= offsetof(dwp_options, field) + sizeof opts->field)
-        if (OPT_HAS(rule_instructions)) limits.instructions = opts->rule_instructions;
-        if (OPT_HAS(rule_memory_bytes)) limits.memory_bytes = opts->rule_memory_bytes;
-        if (OPT_HAS(rule_time_ms)) limits.time_ms = opts->rule_time_ms;
+    if (OPT_HAS(rule_instructions)) limits->instructions = opts->rule_instructions;
+    if (OPT_HAS(rule_memory_bytes)) limits->memory_bytes = opts->rule_memory_bytes;
+    if (OPT_HAS(rule_time_ms)) limits->time_ms = opts->rule_time_ms;
 #undef OPT_HAS
-        if (limits.instructions < 0 || limits.memory_bytes < 0 || limits.time_ms < 0 ||
-            (limits.memory_bytes && limits.memory_bytes < ((int64_t)1 << 20)))
-            return dwp_error_set(DWP_EINVAL, lang,
-                                 "dwp_options：规则限额不能为负，内存上限至少 1 MiB",
-                                 "dwp_options: rule limits must not be negative, and the memory "
-                                 "cap must be at least 1 MiB");
-    }
+    if (limits->instructions < 0 || limits->memory_bytes < 0 || limits->time_ms < 0 ||
+        (limits->memory_bytes && limits->memory_bytes < ((int64_t)1 << 20)))
+        return dwp_error_set(DWP_EINVAL, *lang,
+                             "dwp_options：规则限额不能为负，内存上限至少 1 MiB",
+                             "dwp_options: rule limits must not be negative, and the memory cap "
+                             "must be at least 1 MiB");
+    return DWP_OK;
+}
+
+/* Read the options and load the rules, problems or not (dwp_engine_open refuses an engine
+ * with problems, dwp_rules_check reports them). */
+static int engine_load(const char *rules_dir, const dwp_options *opts, dwp_engine **out)
+{
+    int lang;
+    dwp_limits limits;
+    int status = read_options(opts, &lang, &limits);
+    if (status != DWP_OK) return status;
     if (!out)
-        return dwp_error_set(DWP_EINVAL, lang, "dwp_engine_open：out 不能为 NULL",
-                             "dwp_engine_open: out must not be NULL");
+        return dwp_error_set(DWP_EINVAL, lang, "out 不能为 NULL", "out must not be NULL");
     *out = NULL;
     dwp_engine *e = calloc(1, sizeof *e);
     if (!e) return dwp_error_set_text(DWP_ENOMEM, "out of memory");
     e->lang = lang;
     e->limits = limits;
-    int status = dwp_rules_load(e, rules_dir);
-    if (status == DWP_OK && e->problem_count) {
+    status = dwp_rules_load(e, rules_dir);
+    if (status != DWP_OK) {
+        dwp_engine_close(e); /* keeps the loader's message: closing sets no error */
+        return status;
+    }
+    *out = e;
+    return DWP_OK;
+}
+
+DWP_API int dwp_engine_open_opts(const char *rules_dir, const dwp_options *opts,
+                                 dwp_engine **out)
+{
+    dwp_error_clear();
+    dwp_engine *e;
+    int status = engine_load(rules_dir, opts, &e);
+    if (status != DWP_OK) return status;
+    if (e->problem_count) {
         const dwp_problem *p = &e->problems[0];
+        char where[600];
+        if (p->line > 0) snprintf(where, sizeof where, "%s:%d", p->file, p->line);
+        else snprintf(where, sizeof where, "%s", p->file);
         if (e->problem_count == 1)
-            status = dwp_error_set(DWP_ERULES, lang, "%s:%d：%s", "%s:%d: %s", p->file, p->line,
-                                   p->message);
+            status = dwp_error_set(DWP_ERULES, e->lang, "%s：%s", "%s: %s", where, p->message);
         else
-            status = dwp_error_set(DWP_ERULES, lang, "%s:%d：%s（另有 %d 处问题，用 dwpolicy check 查看全部）",
-                                   "%s:%d: %s (and %d more problems; dwpolicy check lists them all)",
-                                   p->file, p->line, p->message, (int)e->problem_count - 1);
+            status = dwp_error_set(DWP_ERULES, e->lang,
+                                   "%s：%s（另有 %d 处问题，用 dwpolicy check 查看全部）",
+                                   "%s: %s (and %d more problems; dwpolicy check lists them all)",
+                                   where, p->message, (int)e->problem_count - 1);
     }
     if (status == DWP_OK) status = dwp_rules_pool_create(e);
     if (status != DWP_OK) {
-        /* Keep the loader's message: closing must not overwrite it. */
         dwp_engine_close(e);
         return status;
     }
     *out = e;
     return DWP_OK;
+}
+
+DWP_API int dwp_rules_check(const char *rules_dir, const dwp_options *opts, char **report_json)
+{
+    dwp_error_clear();
+    if (!report_json)
+        return dwp_error_set(DWP_EINVAL, DWP_LANG_ZH, "report_json 不能为 NULL",
+                             "report_json must not be NULL");
+    *report_json = NULL;
+    dwp_engine *e;
+    int status = engine_load(rules_dir, opts, &e);
+    if (status != DWP_OK) return status;
+    /* Without problems, also build an evaluation state: that runs every file once more. */
+    if (!e->problem_count && dwp_rules_pool_create(e) != DWP_OK)
+        dwp_engine_add_problem(e, e->source_count ? e->sources[0].display : "", 0, dwp_last_error());
+    dwp_strbuf b;
+    dwp_strbuf_init(&b);
+    dwp_strbuf_puts(&b, "{\"ok\":");
+    dwp_strbuf_puts(&b, e->problem_count ? "false" : "true");
+    dwp_strbuf_puts(&b, ",\"ruleset\":{\"name\":");
+    dwp_strbuf_put_json_string(&b, e->ruleset_name, strlen(e->ruleset_name));
+    dwp_strbuf_puts(&b, ",\"sha256\":\"");
+    dwp_strbuf_puts(&b, e->ruleset_sha256);
+    dwp_strbuf_puts(&b, "\"},\"files\":[");
+    for (size_t i = 0; i < e->source_count; i++) {
+        if (i) dwp_strbuf_putc(&b, ',');
+        dwp_strbuf_put_json_string(&b, e->sources[i].display, strlen(e->sources[i].display));
+    }
+    dwp_strbuf_puts(&b, "],\"local_rules\":[");
+    for (size_t i = 0; i < e->local_rule_count; i++) {
+        const dwp_local_rule *r = &e->local_rules[i];
+        if (i) dwp_strbuf_putc(&b, ',');
+        dwp_strbuf_puts(&b, "{\"id\":");
+        dwp_strbuf_put_json_string(&b, r->info.id, strlen(r->info.id));
+        dwp_strbuf_puts(&b, ",\"region\":\"");
+        dwp_strbuf_puts(&b, e->regions.list[r->region_index].code_text);
+        dwp_strbuf_puts(&b, "\",\"file\":");
+        dwp_strbuf_put_json_string(&b, r->file, strlen(r->file));
+        dwp_strbuf_puts(&b, ",\"line\":");
+        dwp_strbuf_put_int(&b, r->line);
+        dwp_strbuf_putc(&b, '}');
+    }
+    dwp_strbuf_puts(&b, "],\"overrides\":[");
+    for (size_t i = 0; i < e->override_count; i++) {
+        const dwp_override *o = &e->overrides[i];
+        if (i) dwp_strbuf_putc(&b, ',');
+        dwp_strbuf_puts(&b, "{\"id\":");
+        dwp_strbuf_put_json_string(&b, o->benefit_id, strlen(o->benefit_id));
+        dwp_strbuf_puts(&b, ",\"region\":\"");
+        dwp_strbuf_puts(&b, e->regions.list[o->region_index].code_text);
+        dwp_strbuf_puts(&b, "\",\"file\":");
+        dwp_strbuf_put_json_string(&b, o->file, strlen(o->file));
+        dwp_strbuf_puts(&b, ",\"line\":");
+        dwp_strbuf_put_int(&b, o->line);
+        dwp_strbuf_putc(&b, '}');
+    }
+    dwp_strbuf_puts(&b, "],\"problems\":[");
+    for (size_t i = 0; i < e->problem_count; i++) {
+        const dwp_problem *p = &e->problems[i];
+        if (i) dwp_strbuf_putc(&b, ',');
+        dwp_strbuf_puts(&b, "{\"file\":");
+        dwp_strbuf_put_json_string(&b, p->file, strlen(p->file));
+        dwp_strbuf_puts(&b, ",\"line\":");
+        dwp_strbuf_put_int(&b, p->line);
+        dwp_strbuf_puts(&b, ",\"message\":");
+        dwp_strbuf_put_json_string(&b, p->message, strlen(p->message));
+        dwp_strbuf_putc(&b, '}');
+    }
+    dwp_strbuf_puts(&b, "]}");
+    dwp_engine_close(e);
+    *report_json = dwp_strbuf_take(&b);
+    return *report_json ? DWP_OK : dwp_error_set_text(DWP_ENOMEM, "out of memory");
 }
 
 DWP_API int dwp_engine_open(const char *rules_dir, dwp_engine **out)

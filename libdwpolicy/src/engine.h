@@ -103,6 +103,9 @@ const dwp_param_entry *dwp_engine_param_at(const struct dwp_engine *e, int regio
 void dwp_param_missing_text(const struct dwp_engine *e, int region_index, dwp_param_id id,
                             dwp_date on, int defined_by, int lang, char *buf, size_t size);
 
+/* Record a problem (message copied); DWP_ENOMEM when it cannot be. */
+int dwp_engine_add_problem(struct dwp_engine *e, const char *file, int line, const char *msg);
+
 /* Load the embedded ruleset and, when dir is not NULL, the *.lua files of dir over it
  * (rules_load.c). Fills regions, series, sources, the digest, local rules and overrides, and
  * records every problem found in e->problems. Returns DWP_OK (problems or not), or

@@ -52,7 +52,6 @@ typedef struct loader {
     bool out_of_memory;
 } loader;
 
-static int add_problem(dwp_engine *e, const char *file, int line, const char *msg);
 
 static loader *get_loader(lua_State *L) { return lua_touserdata(L, lua_upvalueindex(1)); }
 
@@ -74,7 +73,7 @@ static void problem(lua_State *L, loader *ld, const char *zh, const char *en, ..
     lua_Debug ar;
     int line = 0;
     if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar)) line = ar.currentline;
-    if (add_problem(ld->e, ld->src->display, line, msg) != DWP_OK) ld->out_of_memory = true;
+    if (dwp_engine_add_problem(ld->e, ld->src->display, line, msg) != DWP_OK) ld->out_of_memory = true;
 }
 
 /* A string field of a declaration: valid UTF-8, 1..TEXT_MAX_BYTES bytes. NULL otherwise. */
@@ -688,8 +687,10 @@ static int run_source(dwp_sandbox *sb, loader *ld, int64_t budget)
         const char *limit = sb->memory_exceeded ? (lang_of(ld) == DWP_LANG_EN ? "memory cap exceeded while loading" : "加载时超出内存上限")
                           : sb->budget_exceeded ? (lang_of(ld) == DWP_LANG_EN ? "instruction budget exceeded while loading" : "加载时超出指令预算")
                                                 : NULL;
-        if (add_problem(ld->e, src->display, line_in_message(msg, src->display),
-                        limit ? limit : msg) != DWP_OK)
+        int line = line_in_message(msg, src->display);
+        if (line > 0) msg = strchr(msg + strlen(src->display) + 1, ':') + 1; /* no file:line twice */
+        while (*msg == ' ') msg++;
+        if (dwp_engine_add_problem(ld->e, src->display, line, limit ? limit : msg) != DWP_OK)
             return DWP_ENOMEM;
     }
     lua_settop(L, top);
@@ -724,7 +725,7 @@ int dwp_rules_define_functions(const dwp_engine *e, lua_State *L, int fn_table, 
     return ld.next_slot == e->slot_count ? DWP_OK : DWP_ERULES;
 }
 
-static int add_problem(dwp_engine *e, const char *file, int line, const char *msg)
+int dwp_engine_add_problem(dwp_engine *e, const char *file, int line, const char *msg)
 {
     dwp_problem *grown = realloc(e->problems, (e->problem_count + 1) * sizeof *grown);
     char *copy = dwp_engine_strdup(e, msg, strlen(msg));
@@ -784,7 +785,7 @@ static int link_overrides(dwp_engine *e)
             *cell = o->slot;
             continue;
         }
-        if (add_problem(e, o->file, o->line, msg) != DWP_OK) return DWP_ENOMEM;
+        if (dwp_engine_add_problem(e, o->file, o->line, msg) != DWP_OK) return DWP_ENOMEM;
     }
     return DWP_OK;
 }
@@ -822,21 +823,31 @@ static int add_source(dwp_engine *e, const char *name, char *display, char *text
         free(text);
         return dwp_error_set_text(DWP_ENOMEM, "out of memory");
     }
+    /* A misnamed file is a problem to report (dwpolicy check lists them all), not a reason
+     * to stop reading the others. */
     int32_t code = 0;
-    if (!region_file_name(name, &code)) {
-        int st = dwp_error_set(DWP_ERULES, e->lang, "%s：规则文件应以区划代码命名，如 510100.lua",
-                               "%s: a rule file is named after its region code, e.g. 510100.lua",
-                               display);
-        free(display);
+    char msg[200];
+    msg[0] = '\0';
+    if (!region_file_name(name, &code))
+        snprintf(msg, sizeof msg, e->lang == DWP_LANG_EN
+                                      ? "a rule file is named after its region code, e.g. 510100.lua"
+                                      : "规则文件应以区划代码命名，如 510100.lua");
+    else if (dwp_regions_find(&e->regions, code) < 0)
+        snprintf(msg, sizeof msg,
+                 e->lang == DWP_LANG_EN ? "%06d is not a Sichuan region code"
+                                        : "%06d 不是四川省的行政区划代码",
+                 (int)code);
+    if (msg[0]) {
+        int st = dwp_engine_add_problem(e, display, 0, msg);
+        /* The problem keeps pointing at the name: keep it alive with the engine. */
         free(text);
-        return st;
-    }
-    if (dwp_regions_find(&e->regions, code) < 0) {
-        int st = dwp_error_set(DWP_ERULES, e->lang, "%s：%06d 不是四川省的行政区划代码",
-                               "%s: %06d is not a Sichuan region code", display, (int)code);
+        if (st == DWP_OK) {
+            const char *kept = dwp_engine_strdup(e, display, strlen(display));
+            if (kept) e->problems[e->problem_count - 1].file = kept;
+            else st = DWP_ENOMEM;
+        }
         free(display);
-        free(text);
-        return st;
+        return st == DWP_OK ? DWP_OK : dwp_error_set_text(DWP_ENOMEM, "out of memory");
     }
     for (size_t i = 0; i < e->source_count; i++) {
         if (strcmp(e->sources[i].name, name)) continue;
