@@ -200,6 +200,13 @@ static const field root_fields[] = {
 };
 static const schema root_schema = {"", root_fields, COUNT(root_fields), NULL};
 
+/* parse_object tracks the fields seen in a uint32_t. */
+_Static_assert(COUNT(root_fields) <= 32 && COUNT(child_fields) <= 32 &&
+                   COUNT(household_fields) <= 32 && COUNT(medical_fields) <= 32 &&
+                   COUNT(emergency_fields) <= 32 && COUNT(education_fields) <= 32 &&
+                   COUNT(disability_fields) <= 32,
+               "an object has more than 32 fields");
+
 /* Absent everywhere: tri-state facts start unknown, everything else 0 / false / UNSET. */
 static const dwp_case empty_case = {
     .child = {.orphan = DWP_TRI_UNKNOWN,
@@ -352,17 +359,36 @@ static inline uint64_t load8(const unsigned char *p)
 static inline void skip_ws(parser *P)
 {
     const unsigned char *p = P->cur, *e = P->end;
-    if (p < e && *p > ' ') return; /* the common case: no whitespace at all */
-    for (;;) {
-        /* Indentation comes in runs of spaces: take them eight at a time. */
-        while (e - p >= 8 && load8(p) == ONES * ' ') p += 8;
-        if (p < e && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) {
+    while (p < e) {
+        unsigned char c = *p;
+        if (c > ' ') break; /* the common case */
+        if (c == ' ' || c == '\t' || c == '\r') {
             p++;
-            continue;
+        } else if (c == '\n') {
+            /* Indentation follows a newline: take runs of spaces eight at a time. */
+            p++;
+            while (e - p >= 8 && load8(p) == ONES * ' ') p += 8;
+        } else {
+            break;
         }
-        break;
     }
     P->cur = p;
+}
+
+/* memcmp for the short names and literals here, inline: a libc call costs more than the
+ * compare. */
+static inline bool same_bytes(const char *a, const char *b, size_t n)
+{
+    const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
+    if (n >= 8) {
+        /* Whole words, the last one overlapping the one before. */
+        for (size_t i = 0; i + 8 < n; i += 8)
+            if (load8(x + i) != load8(y + i)) return false;
+        return load8(x + n - 8) == load8(y + n - 8);
+    }
+    for (; n; n--)
+        if (*x++ != *y++) return false;
+    return true;
 }
 
 /* Whether any of the eight bytes in w ends the fast string scan: '"', '\\', a control
@@ -545,6 +571,22 @@ static int scan_string(parser *P, jstr *out)
     return DWP_OK;
 }
 
+/* scan_string for the common string: ASCII without escapes, read in place. Anything else
+ * starts over in the full scanner. */
+static inline int scan_plain_string(parser *P, jstr *out)
+{
+    const unsigned char *b = P->cur + 1, *p = b, *e = P->end;
+    while (e - p >= 8 && !has_string_stop(load8(p))) p += 8;
+    while (p < e && !str_stop[*p]) p++;
+    if (p < e && *p == '"') {
+        out->s = (const char *)b;
+        out->n = out->avail = (size_t)(p - b);
+        P->cur = p + 1;
+        return DWP_OK;
+    }
+    return scan_string(P, out);
+}
+
 /* [cursor at '-' or a digit] An RFC 8259 number. The integer value is accumulated digit by
  * digit with an overflow check, so an arbitrarily long literal costs nothing extra. */
 static int scan_number(parser *P, jnum *out)
@@ -588,16 +630,20 @@ static int scan_number(parser *P, jnum *out)
     out->n = (size_t)(p - b);
     out->integer = integer;
     out->overflow = over;
-    /* -2^63 has no positive counterpart: negate in unsigned arithmetic. */
-    out->value = neg ? (int64_t)(0 - mag) : (int64_t)mag;
-    if (neg && mag == (uint64_t)INT64_MAX + 1) out->value = INT64_MIN;
+    /* -2^63 has no positive counterpart to negate. */
+    if (!neg)
+        out->value = (int64_t)mag;
+    else if (mag <= (uint64_t)INT64_MAX)
+        out->value = -(int64_t)mag;
+    else
+        out->value = INT64_MIN;
     P->cur = p;
     return DWP_OK;
 }
 
-static int scan_literal(parser *P, const char *lit, size_t n)
+static inline int scan_literal(parser *P, const char *lit, size_t n)
 {
-    if ((size_t)(P->end - P->cur) < n || memcmp(P->cur, lit, n) != 0)
+    if ((size_t)(P->end - P->cur) < n || !same_bytes((const char *)P->cur, lit, n))
         return syntax_error(P, P->cur, "无效的字面量（应为 true、false 或 null）",
                             "invalid literal (expected true, false or null)");
     P->cur += n;
@@ -746,6 +792,13 @@ static void quote_str(const jstr *s, char *buf, size_t cap)
     dwp_error_quote(buf, cap, s->s, s->avail, QUOTE_MAX);
 }
 
+/* Volatile stores: a plain memset of a buffer that is not read again may be optimised away. */
+static void wipe(char *buf, size_t n)
+{
+    volatile char *v = buf;
+    while (n--) *v++ = 0;
+}
+
 static void check_id_number(parser *P, const field *f, const jstr *s)
 {
     if (s->n != 18) {
@@ -863,7 +916,14 @@ static int parse_field(parser *P, const field *f, dwp_case *c, int depth)
 
     /* The rest are strings. */
     if (ch != '"') return type_error(P, f, depth);
-    TRY(scan_string(P, &s));
+    if (f->type == T_ID) {
+        int rc = scan_plain_string(P, &s);
+        if (rc == DWP_OK) check_id_number(P, f, &s);
+        /* Leave no unescaped copy of the number, or of part of it, in the scratch buffer. */
+        if (rc != DWP_OK || s.s == P->scratch) wipe(P->scratch, sizeof P->scratch);
+        return rc;
+    }
+    TRY(scan_plain_string(P, &s));
     bool whole = s.n == s.avail; /* false: too long for any field anyway */
     switch (f->type) {
     case T_ENUM: {
@@ -885,11 +945,11 @@ static int parse_field(parser *P, const field *f, dwp_case *c, int depth)
         break;
     case T_REGION: {
         /* GB/T 2260 codes never start with 0, and 0 means "absent" in the model. */
-        bool ok = whole && s.n == 6 && s.s[0] >= '1' && s.s[0] <= '9';
+        bool ok = whole && s.n == 6 && s.s[0] != '0';
         int32_t v = 0;
         for (size_t i = 0; ok && i < 6; i++) {
             ok = is_digit((unsigned char)s.s[i]);
-            v = v * 10 + (s.s[i] - '0');
+            if (ok) v = v * 10 + (s.s[i] - '0');
         }
         if (ok) {
             *SLOT(int32_t) = v;
@@ -914,11 +974,6 @@ static int parse_field(parser *P, const field *f, dwp_case *c, int depth)
             c->case_id[s.n] = '\0';
             c->has_case_id = true;
         }
-        break;
-    case T_ID:
-        check_id_number(P, f, &s);
-        /* Do not leave an unescaped copy of the number behind in the scratch buffer. */
-        if (s.s == P->scratch) memset(P->scratch, 0, s.avail);
         break;
     default:
         break;
@@ -947,16 +1002,6 @@ static void unknown_field(parser *P, const schema *sc, const jstr *key)
         dwp_error_quote(path, sizeof path, key->s, key->avail, QUOTE_MAX);
     }
     schema_error(P, "%s：未知字段", "%s: unknown field", path);
-}
-
-/* memcmp for the short names here, inline: a libc call per key costs more than the compare. */
-static inline bool same_bytes(const char *a, const char *b, size_t n)
-{
-    for (; n >= 8; n -= 8, a += 8, b += 8)
-        if (load8((const unsigned char *)a) != load8((const unsigned char *)b)) return false;
-    for (; n; n--)
-        if (*a++ != *b++) return false;
-    return true;
 }
 
 /* Writers emit fields in a fixed order, so the field after the previous match is tried first,
@@ -1005,7 +1050,7 @@ static int parse_object(parser *P, const schema *sc, dwp_case *c, int depth)
                 i = hint;
                 P->cur += sc->fields[hint].len + 2;
             } else {
-                TRY(scan_string(P, &key));
+                TRY(scan_plain_string(P, &key));
                 if (sc) i = find_field(sc, &key);
             }
             if (i >= 0) hint = i + 1 == sc->count ? 0 : i + 1;

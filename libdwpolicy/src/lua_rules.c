@@ -84,7 +84,7 @@ static call_ctx *ctx_of(lua_State *L)
  * into the evaluation's arena (it outlives the Lua string). */
 static const char *text_arg(lua_State *L, int index, const char *what)
 {
-    size_t len;
+    size_t len = 0;
     const char *s = lua_type(L, index) == LUA_TSTRING ? lua_tolstring(L, index, &len) : NULL;
     if (!s) luaL_error(L, "%s: expected a text (string)", what);
     if (len > RULE_TEXT_MAX) luaL_error(L, "%s: text longer than %d bytes", what, RULE_TEXT_MAX);
