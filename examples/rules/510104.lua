@@ -13,7 +13,7 @@
 region { code = "510104", name = "锦江区" }
 
 -- 本文件不设任何参数：低保标准等沿用成都市的数值（区划链 510104 → 510100 → 510000）。
--- 如要设定本区自己的数值，见 rules/README.md 第 8 节。
+-- 如要设定本区自己的数值，见 rules/README.md 第 12 节。
 -- No parameters here: 低保 standards etc. come from 成都市 (chain 510104 → 510100 → 510000).
 
 -- 困境儿童的七个类别（国发〔2016〕36号）。case.categories 里还可能出现

@@ -90,12 +90,10 @@ int dwp_enum_parse(dwp_enum_kind kind, const char *s, size_t len)
     const enum_table *t = table_of(kind);
     if (!t || !s) return 0;
     for (int v = 1; v <= t->count; v++) {
-        if (t->names[v].len != len) continue;
-        /* Names are short: a byte loop beats a call to memcmp. */
-        const char *n = t->names[v].s;
-        size_t i = 0;
-        while (i < len && n[i] == s[i]) i++;
-        if (i == len) return v;
+        /* Most candidates differ in length or first byte; memcmp only for the rest. */
+        if (t->names[v].len == len && t->names[v].s[0] == s[0] &&
+            memcmp(t->names[v].s, s, len) == 0)
+            return v;
     }
     return 0;
 }

@@ -356,12 +356,21 @@ static inline uint64_t load8(const unsigned char *p)
 #define ONES UINT64_C(0x0101010101010101)
 #define HIGHS UINT64_C(0x8080808080808080)
 
+static void skip_ws_slow(parser *P);
+
 static inline void skip_ws(parser *P)
+{
+    /* The common case, compact JSON: nothing to skip, nothing to write back. */
+    if (P->cur < P->end && *P->cur > ' ') return;
+    skip_ws_slow(P);
+}
+
+static void skip_ws_slow(parser *P)
 {
     const unsigned char *p = P->cur, *e = P->end;
     while (p < e) {
         unsigned char c = *p;
-        if (c > ' ') break; /* the common case */
+        if (c > ' ') break;
         if (c == ' ' || c == '\t' || c == '\r') {
             p++;
         } else if (c == '\n') {
@@ -377,6 +386,13 @@ static inline void skip_ws(parser *P)
 
 /* memcmp for the short names and literals here, inline: a libc call costs more than the
  * compare. */
+static inline uint32_t load4(const unsigned char *p)
+{
+    uint32_t w;
+    memcpy(&w, p, 4);
+    return w;
+}
+
 static inline bool same_bytes(const char *a, const char *b, size_t n)
 {
     const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
@@ -386,19 +402,39 @@ static inline bool same_bytes(const char *a, const char *b, size_t n)
             if (load8(x + i) != load8(y + i)) return false;
         return load8(x + n - 8) == load8(y + n - 8);
     }
+    if (n >= 4) return load4(x) == load4(y) && load4(x + n - 4) == load4(y + n - 4);
     for (; n; n--)
         if (*x++ != *y++) return false;
     return true;
 }
 
-/* Whether any of the eight bytes in w ends the fast string scan: '"', '\\', a control
- * character or a non-ASCII byte. (x - ONES * n) & ~x & HIGHS is non-zero exactly when some
- * byte of x is below n (n <= 0x80); a byte equal to c is a zero byte of x ^ ONES * c. */
-static inline bool has_string_stop(uint64_t w)
+/* The bytes of w that end the fast string scan ('"', '\\', a control character or a
+ * non-ASCII byte) have their high bit set in the result. (x - ONES * n) & ~x & HIGHS flags the
+ * bytes of x below n (n <= 0x80); a byte equal to c is a zero byte of x ^ ONES * c. A borrow
+ * can flag a byte *above* a flagged one spuriously, never below, so the lowest flag is exact. */
+static inline uint64_t string_stops(uint64_t w)
 {
     uint64_t q = w ^ (ONES * '"'), b = w ^ (ONES * '\\');
-    uint64_t hit = ((q - ONES) & ~q) | ((b - ONES) & ~b) | ((w - ONES * 0x20) & ~w) | w;
-    return (hit & HIGHS) != 0;
+    return (((q - ONES) & ~q) | ((b - ONES) & ~b) | ((w - ONES * 0x20) & ~w) | w) & HIGHS;
+}
+
+/* Advance p over ordinary string bytes, eight at a time where possible. */
+static inline const unsigned char *skip_plain(const unsigned char *p, const unsigned char *e)
+{
+    while (e - p >= 8) {
+        uint64_t stops = string_stops(load8(p));
+        if (stops) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            /* The first byte in memory is the lowest: its flag is the lowest set bit. */
+            return p + (__builtin_ctzll(stops) >> 3);
+#else
+            break;
+#endif
+        }
+        p += 8;
+    }
+    while (p < e && !str_stop[*p]) p++;
+    return p;
 }
 
 static inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
@@ -472,8 +508,7 @@ static int scan_string(parser *P, jstr *out)
 {
     const unsigned char *open = P->cur, *p = open + 1, *e = P->end, *begin = p;
     for (;;) {
-        while (e - p >= 8 && !has_string_stop(load8(p))) p += 8;
-        while (p < e && !str_stop[*p]) p++;
+        p = skip_plain(p, e);
         if (p >= e) return syntax_error(P, open, "字符串没有结束的引号", "unterminated string");
         if (*p == '"') {
             out->s = (const char *)begin;
@@ -575,9 +610,7 @@ static int scan_string(parser *P, jstr *out)
  * starts over in the full scanner. */
 static inline int scan_plain_string(parser *P, jstr *out)
 {
-    const unsigned char *b = P->cur + 1, *p = b, *e = P->end;
-    while (e - p >= 8 && !has_string_stop(load8(p))) p += 8;
-    while (p < e && !str_stop[*p]) p++;
+    const unsigned char *b = P->cur + 1, *e = P->end, *p = skip_plain(b, e);
     if (p < e && *p == '"') {
         out->s = (const char *)b;
         out->n = out->avail = (size_t)(p - b);
@@ -605,6 +638,9 @@ static int scan_number(parser *P, jnum *out)
         if (p < e && is_digit(*p))
             return syntax_error(P, b, "数字不允许前导零", "leading zeros are not allowed in numbers");
     } else {
+        /* 18 digits always fit in int64; only longer literals need the overflow check. */
+        const unsigned char *fast_end = e - p > 18 ? p + 18 : e;
+        for (; p < fast_end && is_digit(*p); p++) mag = mag * 10 + (unsigned)(*p - '0');
         const uint64_t limit = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
         for (; p < e && is_digit(*p); p++) {
             unsigned d = (unsigned)(*p - '0');

@@ -233,6 +233,7 @@ static int m_note(lua_State *L)
     if (!from) return luaL_error(L, "note: call it as r:note(text)");
     const char *text = text_arg(L, 2, "r:note(text)");
     lua_result *r = derived_result(L, from);
+    r->d.decided_by = from->d.decided_by; /* a note explains; it does not decide */
     add_rule_reason(L, &r->d, "note", true, text);
     return 1;
 }
@@ -280,10 +281,15 @@ static int result_index(lua_State *L)
     return 1;
 }
 
-static int read_only(lua_State *L)
+static int read_only_result(lua_State *L)
 {
-    return luaL_error(L, "attempt to modify a read-only value (results change only through "
-                         "r:deny(), r:with_amount() and r:note())");
+    return luaL_error(L, "attempt to modify a result: results change only through r:deny(), "
+                         "r:with_amount() and r:note(), which return a new result");
+}
+
+static int read_only_view(lua_State *L)
+{
+    return luaL_error(L, "attempt to modify the case or p: both are read-only");
 }
 
 /* ---- The case view ---------------------------------------------------------------------- */
@@ -489,6 +495,15 @@ static void push_fn(lua_State *L, int slot)
     lua_remove(L, -2);
 }
 
+/* "file:line" where the function at the stack top was defined. */
+static void function_location(lua_State *L, char *buf, size_t size)
+{
+    lua_Debug ar;
+    lua_pushvalue(L, -1);
+    if (lua_getinfo(L, ">S", &ar)) snprintf(buf, size, "%s:%d", ar.short_src, ar.linedefined);
+    else snprintf(buf, size, "?");
+}
+
 /* Push the result of layer k (0: the most specific override; n_layers: the default). */
 static void push_layer(lua_State *L, int k)
 {
@@ -519,13 +534,17 @@ static void push_layer(lua_State *L, int k)
         lua_pushcclosure(L, l_base, 1);
         what = "override";
     }
+    char where[300];
+    lua_pushvalue(L, -3);
+    function_location(L, where, sizeof where);
+    lua_pop(L, 1);
     lua_call(L, 2, 1);
     ctx->current_region = saved;
     lua_result *r = check_result(L, -1);
     if (!r || r->d.benefit != ctx->benefit)
-        luaL_error(L, "%s of %s must return a result (eligible(…), ineligible(…), "
+        luaL_error(L, "%s: %s of %s must return a result (eligible(…), ineligible(…), "
                       "indeterminate(…), base() or one of its methods), got %s",
-                   what, ctx->benefit->id, r ? "another benefit's result" : luaL_typename(L, -1));
+                   where, what, ctx->benefit->id, r ? "another benefit's result" : luaL_typename(L, -1));
 }
 
 static int run_benefit(lua_State *L)
@@ -536,12 +555,12 @@ static int run_benefit(lua_State *L)
 
 /* ---- States and the pool ------------------------------------------------------------------ */
 
-static void new_metatable(lua_State *L, lua_CFunction index)
+static void new_metatable(lua_State *L, lua_CFunction index, lua_CFunction newindex)
 {
     lua_createtable(L, 0, 3);
     lua_pushcfunction(L, index);
     lua_setfield(L, -2, "__index");
-    lua_pushcfunction(L, read_only);
+    lua_pushcfunction(L, newindex);
     lua_setfield(L, -2, "__newindex");
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "__metatable");
@@ -593,10 +612,10 @@ static void snapshot_upvalues(lua_State *L, int index, int snap, int seen)
 static int build_state(lua_State *L)
 {
     const dwp_engine *e = lua_touserdata(L, 1);
-    new_metatable(L, result_index);
+    new_metatable(L, result_index, read_only_result);
     lua_rawsetp(L, LUA_REGISTRYINDEX, &KEY_RESULT_MT);
 
-    new_metatable(L, case_index);
+    new_metatable(L, case_index, read_only_view);
     int case_mt = lua_gettop(L);
     lua_createtable(L, VIEW_COUNT, 0);
     for (int v = 0; v < VIEW_COUNT; v++) {
@@ -618,7 +637,7 @@ static int build_state(lua_State *L)
     lua_pushcfunction(L, l_indeterminate);
     lua_setfield(L, globals, "indeterminate");
     lua_newuserdatauv(L, 1, 0);
-    new_metatable(L, params_index);
+    new_metatable(L, params_index, read_only_view);
     lua_setmetatable(L, -2);
     lua_pushvalue(L, -1);
     lua_rawsetp(L, LUA_REGISTRYINDEX, &KEY_P);
@@ -762,7 +781,6 @@ void dwp_lua_session_end(const dwp_engine *e, dwp_lua_session *s)
     s->st->ctx = NULL;
     lua_sethook(L, NULL, 0, 0);
     lua_settop(L, 0);
-    restore_upvalues(L); /* cannot fail: no allocation */
     checkin(e, s->st);
     s->st = NULL;
 }
@@ -798,6 +816,11 @@ void dwp_lua_decide(const dwp_eval *ev, dwp_lua_session *s, const dwp_lua_layers
     rules_state *st = s->st;
     lua_State *L = st->sb.L;
     st->ctx = &ctx;
+    /* Where the rule code starts, for errors that carry no position (memory, limits). */
+    char where[300];
+    push_fn(L, layers->n_layers ? layers->slot[0] : layers->default_slot);
+    function_location(L, where, sizeof where);
+    lua_pop(L, 1);
     dwp_sandbox_arm(&st->sb, e->limits.instructions, e->limits.time_ms);
     lua_pushcfunction(L, run_benefit);
     int rc = lua_pcall(L, 0, 1, 0);
@@ -807,7 +830,12 @@ void dwp_lua_decide(const dwp_eval *ev, dwp_lua_session *s, const dwp_lua_layers
     if (rc != LUA_OK) {
         char msg[800];
         bool en = ev->lang == DWP_LANG_EN;
+        char located[600];
         const char *text = dwp_sandbox_error_text(L);
+        if (!strstr(text, ".lua:")) {
+            snprintf(located, sizeof located, "%s: %s", where, text);
+            text = located;
+        }
         long long budget = (long long)e->limits.instructions, ms = (long long)e->limits.time_ms;
         if (st->sb.memory_exceeded)
             snprintf(msg, sizeof msg,
@@ -830,6 +858,9 @@ void dwp_lua_decide(const dwp_eval *ev, dwp_lua_session *s, const dwp_lua_layers
     }
     const lua_result *r = check_result(L, -1);
     *d = r->d;
+    lua_pop(L, 1);
+    /* Nothing a rule did survives into the next benefit, let alone the next case. */
+    restore_upvalues(L);
     /* Parameters read through p[] belong to this decision too. */
     for (int i = 0; i < ctx.n_reads; i++) {
         bool seen = false;
@@ -839,5 +870,4 @@ void dwp_lua_decide(const dwp_eval *ev, dwp_lua_session *s, const dwp_lua_layers
             d->params[d->n_params++] = ctx.reads[i];
         }
     }
-    lua_pop(L, 1);
 }

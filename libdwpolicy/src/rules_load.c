@@ -36,7 +36,8 @@
 
 typedef enum { MODE_DEFINE, MODE_FUNCTIONS } load_mode;
 
-typedef struct loader {
+typedef struct loader loader;
+struct loader {
     dwp_engine *e; /* MODE_DEFINE only: what the definitions go into */
     const dwp_engine *ce;
     load_mode mode;
@@ -50,10 +51,22 @@ typedef struct loader {
     int fn_ref;      /* the slot table */
     int globals_ref; /* the evaluation globals; LUA_NOREF: none */
     bool out_of_memory;
-} loader;
+    loader **handle; /* the userdata the declaration functions hold; NULL-ed after the file */
+};
 
 
-static loader *get_loader(lua_State *L) { return lua_touserdata(L, lua_upvalueindex(1)); }
+/* The declaration functions reach the loader through a small userdata (upvalue 1) that is
+ * cleared when the file has run: rule functions can still see region, param, override and
+ * rule in their environment at evaluation time, when the loader is long gone. */
+static loader *get_loader(lua_State *L)
+{
+    loader **handle = lua_touserdata(L, lua_upvalueindex(1));
+    if (!handle || !*handle)
+        luaL_error(L, "region, param, override and rule can only be used at the top level of a "
+                      "rule file, while it loads");
+    return *handle;
+}
+
 
 static int lang_of(const loader *ld) { return ld->ce->lang; }
 
@@ -358,7 +371,7 @@ static int l_param(lua_State *L)
     lua_Debug ar;
     int line = 0;
     if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar)) line = ar.currentline;
-    lua_pushlightuserdata(L, ld);
+    lua_pushvalue(L, lua_upvalueindex(1)); /* the handle */
     lua_pushinteger(L, pid);
     lua_pushinteger(L, line);
     lua_pushcclosure(L, l_param_entries, 3);
@@ -410,7 +423,7 @@ static int l_override(lua_State *L)
     lua_Debug ar;
     int line = 0;
     if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar)) line = ar.currentline;
-    lua_pushlightuserdata(L, ld);
+    lua_pushvalue(L, lua_upvalueindex(1)); /* the handle */
     lua_pushvalue(L, 1);
     lua_pushinteger(L, line);
     lua_pushcclosure(L, l_override_fn, 3);
@@ -567,7 +580,7 @@ static int l_rule(lua_State *L)
     lua_Debug ar;
     int line = 0;
     if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar)) line = ar.currentline;
-    lua_pushlightuserdata(L, ld);
+    lua_pushvalue(L, lua_upvalueindex(1)); /* the handle */
     if (id) lua_pushvalue(L, 1);
     else lua_pushliteral(L, "(invalid)");
     lua_pushinteger(L, line);
@@ -625,15 +638,19 @@ int dwp_lua_yuan(lua_State *L)
 static void push_file_env(lua_State *L, loader *ld)
 {
     lua_createtable(L, 0, 8);
+    loader **handle = lua_newuserdatauv(L, sizeof *handle, 0);
+    *handle = ld;
+    ld->handle = handle;
     static const struct {
         const char *name;
         lua_CFunction f;
     } fns[] = {{"region", l_region}, {"param", l_param}, {"override", l_override}, {"rule", l_rule}};
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
-        lua_pushlightuserdata(L, ld);
+        lua_pushvalue(L, -1);
         lua_pushcclosure(L, fns[i].f, 1);
-        lua_setfield(L, -2, fns[i].name);
+        lua_setfield(L, -3, fns[i].name);
     }
+    lua_pop(L, 1);
     lua_pushcfunction(L, dwp_lua_yuan);
     lua_setfield(L, -2, "yuan");
     lua_createtable(L, 0, 1);
@@ -678,6 +695,8 @@ static int run_source(dwp_sandbox *sb, loader *ld, int64_t budget)
     dwp_sandbox_arm(sb, budget, 0);
     int rc = dwp_sandbox_run(sb, src->text, src->len, chunkname, -1);
     lua_sethook(L, NULL, 0, 0);
+    if (ld->handle) *ld->handle = NULL; /* the file has run: its declarations are closed */
+    ld->handle = NULL;
     if (ld->out_of_memory) {
         lua_settop(L, top);
         return DWP_ENOMEM;

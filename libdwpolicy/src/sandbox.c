@@ -40,12 +40,20 @@ static int64_t now_ns(void)
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-static int limit_error(lua_State *L, dwp_sandbox *sb)
+/* level: 0 from the hook (the running Lua function), 1 from a library function (its
+ * caller), so that the message names the rule's file and line. */
+static void count_hook(lua_State *L, lua_Debug *ar);
+static const lua_Hook count_hook_fn = count_hook;
+
+static int limit_error(lua_State *L, dwp_sandbox *sb, int level)
 {
     sb->budget_exceeded = true;
     /* From now on the hook runs on every instruction: nothing can resume the rule. */
-    lua_sethook(L, lua_gethook(L), LUA_MASKCOUNT, 1);
-    return luaL_error(L, "instruction budget exceeded");
+    lua_sethook(L, count_hook_fn, LUA_MASKCOUNT, 1);
+    luaL_where(L, level);
+    lua_pushstring(L, "instruction budget or time limit exceeded");
+    lua_concat(L, 2);
+    return lua_error(L);
 }
 
 static void count_hook(lua_State *L, lua_Debug *ar)
@@ -55,7 +63,7 @@ static void count_hook(lua_State *L, lua_Debug *ar)
     sb->budget_left -= DWP_SANDBOX_HOOK_STEP;
     if (sb->budget_left < 0 || sb->budget_exceeded ||
         (sb->deadline_ns && now_ns() > sb->deadline_ns))
-        limit_error(L, sb);
+        limit_error(L, sb, 0);
 }
 
 /* Charge library work done inside one C call, before it is done. */
@@ -64,7 +72,7 @@ static void charge(lua_State *L, int64_t work)
     dwp_sandbox *sb = sandbox_of(L);
     if (work < 0 || work > sb->budget_left) {
         sb->budget_left = -1;
-        limit_error(L, sb);
+        limit_error(L, sb, 1);
     }
     sb->budget_left -= work;
 }
