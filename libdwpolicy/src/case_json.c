@@ -293,7 +293,7 @@ static void describe_at(const parser *P, const unsigned char *at, char *buf, siz
 static int unexpected(const parser *P, const char *zh, const char *en, bool after_comma)
 {
     const unsigned char *at = P->cur;
-    if (at + 1 < P->end && at[0] == '/' && (at[1] == '/' || at[1] == '*'))
+    if (P->end - at > 1 && at[0] == '/' && (at[1] == '/' || at[1] == '*'))
         return syntax_error(P, at, "%s", "%s",
                             tr(P, "JSON 不允许注释", "comments are not allowed in JSON"));
     if (after_comma && at < P->end && (*at == '}' || *at == ']'))
@@ -356,36 +356,26 @@ static inline uint64_t load8(const unsigned char *p)
 #define ONES UINT64_C(0x0101010101010101)
 #define HIGHS UINT64_C(0x8080808080808080)
 
-static void skip_ws_slow(parser *P);
+/* JSON whitespace is exactly these four bytes, all <= ' ': one compare rejects everything
+ * else, a mask test accepts them. */
+#define WS_MASK                                                                                \
+    ((UINT64_C(1) << ' ') | (UINT64_C(1) << '\n') | (UINT64_C(1) << '\r') | (UINT64_C(1) << '\t'))
 
-static inline void skip_ws(parser *P)
-{
-    /* The common case, compact JSON: nothing to skip, nothing to write back. */
-    if (P->cur < P->end && *P->cur > ' ') return;
-    skip_ws_slow(P);
-}
+static inline bool is_ws(unsigned char c) { return c <= ' ' && (WS_MASK >> c & 1); }
 
-static void skip_ws_slow(parser *P)
+/* The first non-whitespace byte at or after p (or e). */
+static inline const unsigned char *ws(const unsigned char *p, const unsigned char *e)
 {
-    const unsigned char *p = P->cur, *e = P->end;
-    while (p < e) {
-        unsigned char c = *p;
-        if (c > ' ') break;
-        if (c == ' ' || c == '\t' || c == '\r') {
-            p++;
-        } else if (c == '\n') {
-            /* Indentation follows a newline: take runs of spaces eight at a time. */
-            p++;
+    while (p < e && is_ws(*p)) {
+        /* Indentation follows a newline: take runs of spaces eight at a time. */
+        if (*p++ == '\n')
             while (e - p >= 8 && load8(p) == ONES * ' ') p += 8;
-        } else {
-            break;
-        }
     }
-    P->cur = p;
+    return p;
 }
 
-/* memcmp for the short names and literals here, inline: a libc call costs more than the
- * compare. */
+static inline void skip_ws(parser *P) { P->cur = ws(P->cur, P->end); }
+
 static inline uint32_t load4(const unsigned char *p)
 {
     uint32_t w;
@@ -393,6 +383,8 @@ static inline uint32_t load4(const unsigned char *p)
     return w;
 }
 
+/* memcmp for the short names and literals here, inline: a libc call costs more than the
+ * compare. */
 static inline bool same_bytes(const char *a, const char *b, size_t n)
 {
     const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
@@ -677,6 +669,27 @@ static int scan_number(parser *P, jnum *out)
     return DWP_OK;
 }
 
+/* scan_number for the common number: a non-negative integer of at most 18 digits without a
+ * leading zero (or 0 itself), not followed by a fraction or exponent. Returns false, having
+ * consumed nothing, for anything else. */
+static inline bool scan_plain_int(parser *P, jnum *out)
+{
+    const unsigned char *b = P->cur, *p = b, *e = P->end;
+    const unsigned char *stop = e - p > 19 ? p + 19 : e;
+    uint64_t v = 0;
+    while (p < stop && is_digit(*p)) v = v * 10 + (unsigned)(*p++ - '0');
+    size_t n = (size_t)(p - b);
+    if (n == 0 || n > 18 || (n > 1 && *b == '0')) return false;
+    if (p < e && (is_digit(*p) || *p == '.' || *p == 'e' || *p == 'E')) return false;
+    out->s = (const char *)b;
+    out->n = n;
+    out->integer = true;
+    out->overflow = false;
+    out->value = (int64_t)v;
+    P->cur = p;
+    return true;
+}
+
 static inline int scan_literal(parser *P, const char *lit, size_t n)
 {
     if ((size_t)(P->end - P->cur) < n || !same_bytes((const char *)P->cur, lit, n))
@@ -918,7 +931,7 @@ static int parse_field(parser *P, const field *f, dwp_case *c, int depth)
     case T_MONEY:
     case T_U8:
         if (ch != '-' && !is_digit(ch)) return type_error(P, f, depth);
-        TRY(scan_number(P, &num));
+        if (!scan_plain_int(P, &num)) TRY(scan_number(P, &num));
         if (!num.integer || num.overflow) {
             number_text(&num, found, sizeof found);
             schema_error(P, "%s：应为整数，实际为 %s", "%s: expected an integer; got %s", f->path,
@@ -1043,10 +1056,10 @@ static void unknown_field(parser *P, const schema *sc, const jstr *key)
 /* Writers emit fields in a fixed order, so the field after the previous match is tried first,
  * straight against the input: a key that is exactly `"name"` needs no string scan (a field
  * name has no escapes or special bytes, so those bytes are the whole, valid key). */
-static inline bool key_is(const parser *P, const field *f)
+static inline bool key_is(const unsigned char *p, const unsigned char *e, const field *f)
 {
-    return (size_t)(P->end - P->cur) > (size_t)f->len + 1u && P->cur[1 + f->len] == '"' &&
-           same_bytes((const char *)P->cur + 1, f->name, f->len);
+    return (size_t)(e - p) > (size_t)f->len + 1u && p[1 + f->len] == '"' &&
+           same_bytes((const char *)p + 1, f->name, f->len);
 }
 
 /* Find a scanned key in the schema, or -1. */
@@ -1067,35 +1080,40 @@ static int parse_object(parser *P, const schema *sc, dwp_case *c, int depth)
     if (depth > MAX_DEPTH)
         return syntax_error(P, P->cur, "嵌套超过 %d 层", "nesting deeper than %d levels",
                             MAX_DEPTH);
-    P->cur++;
+    /* The cursor lives in p here and goes through P->cur only around calls that move it. */
+    const unsigned char *p = ws(P->cur + 1, P->end), *e = P->end;
     uint32_t seen = 0;
     int hint = 0;
-    skip_ws(P);
-    if (P->cur < P->end && *P->cur == '}') {
-        P->cur++;
+    if (p < e && *p == '}') {
+        p++;
     } else {
+        /* Each expected byte is tested before whitespace is skipped: compact JSON has none,
+         * and in pretty JSON the test is cheap next to the skip. */
         for (bool after_comma = false;; after_comma = true) {
-            skip_ws(P);
-            if (P->cur >= P->end || *P->cur != '"')
+            if (!(p < e && *p == '"')) p = ws(p, e);
+            P->cur = p;
+            if (p >= e || *p != '"')
                 return unexpected(P, "应为用双引号括起的键，实际为 %s",
                                   "expected a string key; found %s", after_comma);
-            const unsigned char *key_at = P->cur;
+            const unsigned char *key_at = p;
             jstr key;
             int i = -1;
-            if (sc && key_is(P, &sc->fields[hint])) {
+            if (sc && key_is(p, e, &sc->fields[hint])) {
                 i = hint;
-                P->cur += sc->fields[hint].len + 2;
+                p += sc->fields[hint].len + 2;
             } else {
                 TRY(scan_plain_string(P, &key));
+                p = P->cur;
                 if (sc) i = find_field(sc, &key);
             }
             if (i >= 0) hint = i + 1 == sc->count ? 0 : i + 1;
-            skip_ws(P);
-            if (P->cur >= P->end || *P->cur != ':')
+            if (!(p < e && *p == ':')) p = ws(p, e);
+            if (p >= e || *p != ':') {
+                P->cur = p;
                 return unexpected(P, "键之后应为 ':'，实际为 %s", "expected ':' after a key; found %s",
                                   false);
-            P->cur++;
-            skip_ws(P);
+            }
+            P->cur = ws(p + 1, e);
             if (i >= 0) {
                 const field *f = &sc->fields[i];
                 if (seen & (UINT32_C(1) << i) && !P->failed) {
@@ -1110,19 +1128,22 @@ static int parse_object(parser *P, const schema *sc, dwp_case *c, int depth)
                 if (sc) unknown_field(P, sc, &key);
                 TRY(skip_value(P, depth, false));
             }
-            skip_ws(P);
-            if (P->cur < P->end && *P->cur == ',') {
-                P->cur++;
+            p = P->cur;
+            if (!(p < e && (*p == ',' || *p == '}'))) p = ws(p, e);
+            if (p < e && *p == ',') {
+                p++;
                 continue;
             }
-            if (P->cur < P->end && *P->cur == '}') {
-                P->cur++;
+            if (p < e && *p == '}') {
+                p++;
                 break;
             }
+            P->cur = p;
             return unexpected(P, "对象成员之后应为 ',' 或 '}'，实际为 %s",
                               "expected ',' or '}' after an object member; found %s", false);
         }
     }
+    P->cur = p;
     if (sc && !P->failed) {
         for (int i = 0; i < sc->count; i++) {
             if (sc->fields[i].required && !(seen & (UINT32_C(1) << i))) {

@@ -534,17 +534,21 @@ static void push_layer(lua_State *L, int k)
         lua_pushcclosure(L, l_base, 1);
         what = "override";
     }
-    char where[300];
-    lua_pushvalue(L, -3);
-    function_location(L, where, sizeof where);
-    lua_pop(L, 1);
+    lua_pushvalue(L, -3); /* keep the function, to name it in an error */
+    lua_insert(L, -4);
     lua_call(L, 2, 1);
     ctx->current_region = saved;
     lua_result *r = check_result(L, -1);
-    if (!r || r->d.benefit != ctx->benefit)
+    if (!r || r->d.benefit != ctx->benefit) {
+        const char *got = r ? "another benefit's result" : luaL_typename(L, -1);
+        char where[300];
+        lua_pushvalue(L, -2);
+        function_location(L, where, sizeof where);
         luaL_error(L, "%s: %s of %s must return a result (eligible(…), ineligible(…), "
                       "indeterminate(…), base() or one of its methods), got %s",
-                   where, what, ctx->benefit->id, r ? "another benefit's result" : luaL_typename(L, -1));
+                   where, what, ctx->benefit->id, got);
+    }
+    lua_remove(L, -2);
 }
 
 static int run_benefit(lua_State *L)
@@ -816,11 +820,6 @@ void dwp_lua_decide(const dwp_eval *ev, dwp_lua_session *s, const dwp_lua_layers
     rules_state *st = s->st;
     lua_State *L = st->sb.L;
     st->ctx = &ctx;
-    /* Where the rule code starts, for errors that carry no position (memory, limits). */
-    char where[300];
-    push_fn(L, layers->n_layers ? layers->slot[0] : layers->default_slot);
-    function_location(L, where, sizeof where);
-    lua_pop(L, 1);
     dwp_sandbox_arm(&st->sb, e->limits.instructions, e->limits.time_ms);
     lua_pushcfunction(L, run_benefit);
     int rc = lua_pcall(L, 0, 1, 0);
@@ -833,6 +832,12 @@ void dwp_lua_decide(const dwp_eval *ev, dwp_lua_session *s, const dwp_lua_layers
         char located[600];
         const char *text = dwp_sandbox_error_text(L);
         if (!strstr(text, ".lua:")) {
+            /* No position (memory, a limit hit inside a library call): name where the rule
+             * code starts. */
+            char where[300];
+            push_fn(L, layers->n_layers ? layers->slot[0] : layers->default_slot);
+            function_location(L, where, sizeof where);
+            lua_pop(L, 1);
             snprintf(located, sizeof located, "%s: %s", where, text);
             text = located;
         }

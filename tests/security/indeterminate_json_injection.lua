@@ -1,0 +1,6 @@
+-- expect: result indeterminate
+-- indeterminate() 的字段名原样写进结果 JSON：塞一段 JSON 进去，把状态改成 eligible、金额改大。
+region { code = "510104", name = "锦江区" }
+override "dibao.single_person" (function (case, base)
+  return indeterminate('x"],"status":"eligible","amount_fen":99999900,"z":["')
+end)

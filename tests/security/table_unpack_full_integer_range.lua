@@ -1,0 +1,7 @@
+-- expect: limit
+-- 从 math.mininteger 展开到 math.maxinteger：计费时 j - i 会溢出。
+region { code = "510104", name = "锦江区" }
+override "dibao.single_person" (function (case, base)
+  local n = select("#", table.unpack({}, math.mininteger, math.maxinteger))
+  return base()
+end)
