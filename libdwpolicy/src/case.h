@@ -62,7 +62,7 @@ const char *dwp_enum_list(dwp_enum_kind kind);
 #define DWP_HOUSEHOLD_SIZE_MAX 99
 
 typedef struct dwp_case {
-    char case_id[DWP_CASE_ID_MAX + 1]; /* raw UTF-8, NUL-terminated; echoed in the result */
+    char case_id[DWP_CASE_ID_MAX + 1]; /* UTF-8 without U+0000, NUL-terminated; echoed */
     bool has_case_id;
     dwp_date as_of;     /* required */
     int32_t region;     /* required; a 6-digit code, membership checked by the engine */
@@ -127,8 +127,9 @@ typedef struct dwp_case {
  */
 int dwp_case_read_json(const char *json, size_t len, int lang, dwp_case *out);
 
-/* GB 11643-1999: 18 characters, 17 digits and a check character (0-9 or X) that matches; the
- * embedded birth date (characters 7..14) is returned through *birth when the shape is right.
+/* GB 11643-1999: 18 characters, 17 digits and a check character (0-9 or X) that matches.
+ * *birth is set to the embedded birth date (characters 7..14) whenever the shape and that date
+ * are valid, even when the check character is wrong, so callers can tell the two apart.
  * Returns true when the number is well-formed and its check character is right. */
 bool dwp_id_number_valid(const char *s, size_t len, dwp_date *birth);
 

@@ -367,9 +367,19 @@ static inline bool is_ws(unsigned char c) { return c <= ' ' && (WS_MASK >> c & 1
 static inline const unsigned char *ws(const unsigned char *p, const unsigned char *e)
 {
     while (p < e && is_ws(*p)) {
-        /* Indentation follows a newline: take runs of spaces eight at a time. */
-        if (*p++ == '\n')
-            while (e - p >= 8 && load8(p) == ONES * ' ') p += 8;
+        if (*p++ != '\n') continue;
+        /* Indentation follows a newline: measure the run of spaces a word at a time. */
+        while (e - p >= 8) {
+            uint64_t other = load8(p) ^ (ONES * ' '); /* non-zero bytes: not a space */
+            if (!other) {
+                p += 8;
+                continue;
+            }
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            p += __builtin_ctzll(other) >> 3; /* the first byte in memory is the lowest */
+#endif
+            break;
+        }
     }
     return p;
 }

@@ -2,6 +2,8 @@
  * per-engine message would race; each thread sees its own. */
 #include "error.h"
 
+#include "strbuf.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -26,32 +28,36 @@ int dwp_error_set_text(int status, const char *text)
 
 DWP_API const char *dwp_last_error(void) { return last_error; }
 
-/* Length of the UTF-8 sequence starting with byte c (1 for a stray byte). */
-static size_t utf8_seq_len(unsigned char c)
+/* Length of the well-formed UTF-8 sequence at s (at most n bytes), or 0 when it is not. */
+static size_t utf8_seq_len(const char *s, size_t n)
 {
-    if (c >= 0xF0 && c <= 0xF4) return 4;
-    if (c >= 0xE0) return 3;
-    if (c >= 0xC2 && c < 0xE0) return 2;
-    return 1;
+    unsigned char c = (unsigned char)s[0];
+    size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+                 : c >= 0xF0 && c <= 0xF4                  ? 4
+                                                           : 0;
+    if (len == 0 || len > n) return 0;
+    return dwp_utf8_valid(s, len) ? len : 0;
 }
 
 void dwp_error_quote(char *buf, size_t bufsize, const char *s, size_t len, size_t max)
 {
+    if (bufsize == 0) return;
     size_t o = strlen(buf);
-    if (bufsize == 0 || o + 1 >= bufsize) return;
+    if (o + 1 >= bufsize) return;
     buf[o++] = '"';
     size_t i = 0;
     while (i < len && i < max) {
         unsigned char c = (unsigned char)s[i];
-        size_t n = utf8_seq_len(c);
-        if (i + n > len || i + n > max) break;
-        if (c < 0x20 || c == 0x7F || c == '"' || c == '\\') {
+        size_t n = utf8_seq_len(s + i, len - i);
+        /* Control characters, quotes and bytes that are not UTF-8 are shown escaped, so a
+         * message is always printable, valid UTF-8. */
+        if (n == 0 || c < 0x20 || c == 0x7F || c == '"' || c == '\\') {
             if (o + 7 >= bufsize) break;
-            o += (size_t)snprintf(buf + o, bufsize - o, "\\u%04x", c);
+            o += (size_t)snprintf(buf + o, bufsize - o, n == 0 ? "\\x%02x" : "\\u%04x", c);
             i++;
             continue;
         }
-        if (o + n + 5 >= bufsize) break;
+        if (i + n > max || o + n + 5 >= bufsize) break;
         memcpy(buf + o, s + i, n);
         o += n;
         i += n;

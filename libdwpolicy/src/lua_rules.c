@@ -176,9 +176,25 @@ static int l_ineligible(lua_State *L)
     return 1;
 }
 
+/* A field path as in `missing`: lowercase letters, digits, '_' and '.', like
+ * "child.monthly_income_fen". */
+static bool field_path_ok(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 100) return false;
+    for (size_t i = 0; i < n; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_' ||
+              s[i] == '.'))
+            return false;
+    return true;
+}
+
 static int l_indeterminate(lua_State *L)
 {
     const char *field = text_arg(L, 1, "indeterminate(field)");
+    if (!field_path_ok(field))
+        return luaL_error(L, "indeterminate(field): field must be a case field path such as "
+                             "\"child.monthly_income_fen\"");
     lua_result *r = new_result(L, DWP_STATUS_INDETERMINATE);
     r->d.missing[r->d.n_missing++] = field;
     return 1;
@@ -792,9 +808,10 @@ void dwp_lua_session_end(const dwp_engine *e, dwp_lua_session *s)
 /* Set a decision to status error with text "where: what". */
 static void fail_decision(const dwp_eval *ev, dwp_decision *d, uint8_t kind, const char *msg)
 {
+    /* The message may carry anything a rule passed to error(): make it valid UTF-8. */
     size_t n = strlen(msg);
-    char *copy = dwp_arena_alloc(ev->arena, n + 1);
-    if (copy) memcpy(copy, msg, n + 1);
+    char *copy = dwp_arena_alloc(ev->arena, n * 3 + 8);
+    if (copy) dwp_utf8_copy_sanitized(copy, n * 3 + 8, msg, n);
     d->status = DWP_STATUS_ERROR;
     d->error_kind = kind;
     d->error = copy ? copy : "rule failed";

@@ -31,6 +31,7 @@
 /* Limits for running one rule file at load time; no legitimate file comes near them. */
 #define LOAD_MEMORY_CAP ((size_t)64 << 20)
 #define LOAD_INSTRUCTION_BUDGET INT64_C(50000000)
+#define LOAD_TIME_MS 2000
 #define RULE_FILE_MAX_BYTES ((size_t)4 << 20)
 #define TEXT_MAX_BYTES 1000
 
@@ -692,7 +693,7 @@ static int run_source(dwp_sandbox *sb, loader *ld, int64_t budget)
     }
     char chunkname[512];
     snprintf(chunkname, sizeof chunkname, "=%s", src->display);
-    dwp_sandbox_arm(sb, budget, 0);
+    dwp_sandbox_arm(sb, budget, LOAD_TIME_MS);
     int rc = dwp_sandbox_run(sb, src->text, src->len, chunkname, -1);
     lua_sethook(L, NULL, 0, 0);
     if (ld->handle) *ld->handle = NULL; /* the file has run: its declarations are closed */
@@ -747,7 +748,9 @@ int dwp_rules_define_functions(const dwp_engine *e, lua_State *L, int fn_table, 
 int dwp_engine_add_problem(dwp_engine *e, const char *file, int line, const char *msg)
 {
     dwp_problem *grown = realloc(e->problems, (e->problem_count + 1) * sizeof *grown);
-    char *copy = dwp_engine_strdup(e, msg, strlen(msg));
+    char clean[1024]; /* a Lua message may hold any bytes the file's code chose */
+    size_t n = dwp_utf8_copy_sanitized(clean, sizeof clean, msg, strlen(msg));
+    char *copy = dwp_engine_strdup(e, clean, n);
     if (!grown || !copy) {
         if (grown) e->problems = grown;
         return DWP_ENOMEM;

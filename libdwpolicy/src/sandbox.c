@@ -195,8 +195,7 @@ static const struct {
     enum cost cost;
 } string_charged[] = {{"byte", COST_STRINGS},  {"char", COST_STRINGS}, {"format", COST_STRINGS},
                       {"len", COST_STRINGS},   {"lower", COST_STRINGS}, {"upper", COST_STRINGS},
-                      {"reverse", COST_STRINGS}, {"sub", COST_STRINGS}, {"rep", COST_REP},
-                      {"pack", COST_STRINGS},  {"unpack", COST_STRINGS}, {"packsize", COST_STRINGS}},
+                      {"reverse", COST_STRINGS}, {"sub", COST_STRINGS}, {"rep", COST_REP}},
   table_charged[] = {{"concat", COST_LENGTH}, {"insert", COST_LENGTH}, {"remove", COST_LENGTH},
                      {"sort", COST_SORT},     {"move", COST_RANGE},    {"unpack", COST_RANGE}},
   utf8_charged[] = {{"char", COST_STRINGS},  {"codepoint", COST_STRINGS}, {"len", COST_STRINGS},
@@ -225,6 +224,10 @@ static int open_libraries(lua_State *L)
     drop(L, "match");
     drop(L, "gmatch");
     drop(L, "gsub");
+    /* Binary packing: no use in rules, and "c16000000" builds megabytes in one cheap call. */
+    drop(L, "pack");
+    drop(L, "unpack");
+    drop(L, "packsize");
     WRAP_ALL(L, string_charged);
     lua_getfield(L, -1, "find");
     lua_pushcclosure(L, sandbox_find, 1);

@@ -1,10 +1,10 @@
 /* sandbox.h — the Lua state rule code runs in.
  *
  * What rule code gets (SPEC §6): the base functions assert, error, ipairs, next, pairs, pcall,
- * select, tonumber, tostring, type, rawequal, rawlen; string (without dump and the pattern
- * functions: match, gmatch, gsub, and find unless plain), table, math (without random) and
- * utf8. Everything else — io, os, require, package, debug, load, dofile, loadfile,
- * collectgarbage, print, warn, getmetatable, setmetatable, rawget, rawset, xpcall,
+ * select, tonumber, tostring, type, rawequal, rawlen; string (without dump, pack, unpack,
+ * packsize and the pattern functions: match, gmatch, gsub, and find unless plain), table,
+ * math (without random) and utf8. Everything else — io, os, require, package, debug, load,
+ * dofile, loadfile, * collectgarbage, print, warn, getmetatable, setmetatable, rawget, rawset, xpcall,
  * coroutine — is absent.
  *
  * What holds it in:

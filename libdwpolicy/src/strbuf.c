@@ -124,3 +124,36 @@ bool dwp_utf8_valid(const char *s, size_t n)
     }
     return true;
 }
+
+/* Length of the well-formed UTF-8 character at s (n bytes available), or 0. */
+static size_t utf8_char_len(const char *s, size_t n)
+{
+    unsigned char c = (unsigned char)s[0];
+    size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+                 : c >= 0xF0 && c <= 0xF4                  ? 4
+                                                           : 0;
+    return len && len <= n && dwp_utf8_valid(s, len) ? len : 0;
+}
+
+size_t dwp_utf8_copy_sanitized(char *dst, size_t dstsize, const char *src, size_t len)
+{
+    static const char replacement[] = "\xEF\xBF\xBD", ellipsis[] = "\xE2\x80\xA6";
+    if (dstsize == 0) return 0;
+    size_t o = 0, i = 0;
+    /* Keep room for "…" and the NUL. */
+    while (i < len) {
+        size_t n = utf8_char_len(src + i, len - i);
+        const char *piece = n ? src + i : replacement;
+        size_t plen = n ? n : 3;
+        if (o + plen + 4 > dstsize) break;
+        memcpy(dst + o, piece, plen);
+        o += plen;
+        i += n ? n : 1;
+    }
+    if (i < len && o + 4 <= dstsize) {
+        memcpy(dst + o, ellipsis, 3);
+        o += 3;
+    }
+    dst[o] = '\0';
+    return o;
+}

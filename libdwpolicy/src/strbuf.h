@@ -58,6 +58,11 @@ void dwp_strbuf_put_json_string(dwp_strbuf *b, const char *s, size_t n);
  * text from rule files goes into JSON results, which must be valid UTF-8. */
 bool dwp_utf8_valid(const char *s, size_t n);
 
+/* Copy text of unknown origin (a Lua error message) into dst as valid UTF-8: bytes that are
+ * not UTF-8 become U+FFFD, and a text too long for dst is cut between characters and ends with
+ * "…". Returns the length written. */
+size_t dwp_utf8_copy_sanitized(char *dst, size_t dstsize, const char *src, size_t len);
+
 /* Hand the NUL-terminated content to the caller (malloc'd) and reset b; NULL if failed. */
 char *dwp_strbuf_take(dwp_strbuf *b);
 
