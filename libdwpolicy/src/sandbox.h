@@ -4,8 +4,8 @@
  * select, tonumber, tostring, type, rawequal, rawlen; string (without dump, pack, unpack,
  * packsize and the pattern functions: match, gmatch, gsub, and find unless plain), table,
  * math (without random) and utf8. Everything else — io, os, require, package, debug, load,
- * dofile, loadfile, * collectgarbage, print, warn, getmetatable, setmetatable, rawget, rawset, xpcall,
- * coroutine — is absent.
+ * dofile, loadfile, collectgarbage, print, warn, getmetatable, setmetatable, rawget, rawset,
+ * xpcall, coroutine — is absent.
  *
  * What holds it in:
  *  - memory: the allocator counts live bytes and refuses growth past the cap;

@@ -1,5 +1,5 @@
 -- expect: error
--- message: read-only
+-- message: attempt to modify
 -- 直接改结果对象的金额和状态，不走 with_amount。
 region { code = "510104", name = "锦江区" }
 override "dibao.single_person" (function (case, base)

@@ -1,5 +1,5 @@
 -- expect: error
--- message: format
+-- message: invalid conversion
 -- 超宽的格式宽度。
 region { code = "510104", name = "锦江区" }
 override "dibao.single_person" (function (case, base)
