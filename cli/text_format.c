@@ -64,6 +64,11 @@ static void print_amount(FILE *out, const jdom_value *b, int lang)
     const char *period = lookup(period_labels, str(b, "period"), lang);
     bool en = lang == DWP_LANG_EN;
     fputs(" — ", out);
+    if (amount->u.integer == 0) {
+        /* Eligible with 0: the local figure is not set yet (a placeholder parameter). */
+        fputs(en ? "amount to be set locally" : "金额待本地设定", out);
+        return;
+    }
     if (!strcmp(kind, "cap")) fputs(en ? "up to " : "最高 ", out);
     else if (!strcmp(kind, "waiver")) fputs(en ? "waived: " : "免除 ", out);
     if (en) {

@@ -148,3 +148,113 @@ void dwp_decide_medical_assistance(const dwp_eval *ev, dwp_decision *d)
                     oop_y, ded_y, (int)(ratio_bp / 100), (int)(ratio_bp % 100), comp_y, left_y,
                     cap_y, amt_y);
 }
+
+/* 全额资助孤儿参加基本医疗保险 (六): the individual premium, for orphans and for the
+ * categories a region adds. */
+void dwp_decide_medical_premium_subsidy(const dwp_eval *ev, dwp_decision *d)
+{
+    const dwp_case *c = ev->c;
+    int64_t extra;
+    if (!dwp_param_read(ev, d, DWP_P_MEDICAL_PREMIUM_EXTRA_CATEGORIES, &extra)) return;
+    uint32_t matched = ev->categories & (uint32_t)extra;
+    if (c->child.orphan == DWP_TRI_YES) {
+        dwp_reason_add(ev, d, "child.orphan", true, DWP_T("孤儿", "the child is an orphan"));
+    } else if (matched) {
+        int bit = 0;
+        while (!(matched & (1u << bit))) bit++;
+        dwp_reason_addf(ev, d, "child.categories", true, "本地区对“%s”类困境儿童同样资助参保",
+                        "this region also pays the premium for children in the category %s",
+                        dwp_category_name(bit));
+    } else if (c->child.orphan == DWP_TRI_UNKNOWN) {
+        dwp_missing_add(d, "child.orphan");
+    } else {
+        dwp_check_text(ev, d, "child.orphan", false,
+                       DWP_T("不是孤儿，也不属于本地区另行资助参保的类别",
+                             "not an orphan, nor in a category this region also covers"));
+    }
+    if (dwp_decision_settle(d) != DWP_STATUS_ELIGIBLE) return;
+    int64_t premium;
+    if (!dwp_param_read(ev, d, DWP_P_MEDICAL_PREMIUM_INDIVIDUAL, &premium)) return;
+    d->amount = premium;
+    d->has_amount = true;
+    char y[32];
+    dwp_money_format_yuan(premium, y);
+    dwp_reason_addf(ev, d, "amount", true, "全额资助城乡居民医保个人缴费：每年 %s 元",
+                    "the resident medical insurance premium paid in full: %s yuan a year", y);
+    dwp_decision_zero_is_ineligible(ev, d, DWP_T("本地缴费标准为 0", "the local premium is 0"));
+}
+
+/* 孤儿医疗康复明天计划 (川民发〔2021〕120号): at designated institutions, the self-pay left after
+ * insurance and 医疗救助 is reimbursed in full, for orphans under 18 and those over 18 still
+ * in full-time 中职、高职、本科 or 硕士 study. */
+void dwp_decide_medical_tomorrow_plan(const dwp_eval *ev, dwp_decision *d)
+{
+    const dwp_case *c = ev->c;
+    int64_t enabled;
+    if (!dwp_param_read(ev, d, DWP_P_MEDICAL_TOMORROW_PLAN_ENABLED, &enabled)) return;
+    if (!enabled)
+        dwp_check_text(ev, d, "policy.enabled", false,
+                       DWP_T("本地区未实施明天计划", "this region does not run the Tomorrow Plan"));
+    dwp_cond(ev, d, "child.orphan", c->child.orphan, "child.orphan",
+             DWP_T("孤儿", "the child is an orphan"),
+             DWP_T("不是孤儿（明天计划只面向孤儿）", "not an orphan (the plan covers orphans only)"));
+    if (ev->age >= 18) {
+        static const uint8_t levels[] = {DWP_LEVEL_SECONDARY_VOCATIONAL, DWP_LEVEL_HIGHER_VOCATIONAL,
+                                         DWP_LEVEL_UNDERGRADUATE, DWP_LEVEL_MASTER, 0};
+        dwp_check(ev, d, "child.age", true, "%d 周岁：年满 18 周岁须仍在全日制中职、高职、本科或硕士就读",
+                  "aged %d: over 18, the plan continues only in full-time vocational, "
+                  "undergraduate or master's study", (int)ev->age);
+        if (dwp_fact_level_in(ev, d, levels) == DWP_TRI_YES)
+            dwp_cond(ev, d, "child.education.full_time", c->child.full_time,
+                     "child.education.full_time", DWP_T("全日制就读", "full-time"),
+                     DWP_T("非全日制就读", "not full-time"));
+    } else {
+        dwp_check(ev, d, "child.age", true, "%d 周岁，未满 18 周岁", "aged %d, under 18", (int)ev->age);
+    }
+    if (!c->medical.present) {
+        dwp_check_text(ev, d, "medical", false,
+                       DWP_T("本案未提供医疗费用信息", "the case has no medical expenses"));
+    } else {
+        dwp_cond(ev, d, "medical.designated_institution", c->medical.designated_institution,
+                 "medical.designated_institution",
+                 DWP_T("在定点医疗机构就医", "treated at a designated institution"),
+                 DWP_T("非定点医疗机构发生的费用不在明天计划范围",
+                       "costs at a non-designated institution are not covered"));
+        if (!c->medical.policy_out_of_pocket_fen.present)
+            dwp_missing_add(d, "medical.policy_out_of_pocket_fen");
+    }
+    if (dwp_decision_settle(d) != DWP_STATUS_ELIGIBLE) return;
+
+    /* What 医疗救助 paid, as finally decided for this case (a regional override included). */
+    const dwp_decision *assistance = NULL;
+    for (size_t i = 0; i < ev->n_decided; i++)
+        if (ev->decided[i].benefit->decide == dwp_decide_medical_assistance)
+            assistance = &ev->decided[i];
+    int64_t assisted = 0;
+    if (assistance && assistance->status == DWP_STATUS_ELIGIBLE) {
+        assisted = assistance->amount;
+    } else if (assistance && assistance->status != DWP_STATUS_INELIGIBLE) {
+        /* Until 医疗救助 is known, so is not what is left after it. */
+        for (uint32_t m = 0; m < assistance->n_missing; m++) dwp_missing_add(d, assistance->missing[m]);
+        if (!assistance->n_missing) dwp_missing_add(d, "medical.assistance");
+        dwp_decision_settle(d);
+        return;
+    }
+    int64_t oop = c->medical.policy_out_of_pocket_fen.value;
+    d->amount = dwp_money_max(0, oop - assisted);
+    d->has_amount = true;
+    char oop_y[32], as_y[32], amt_y[32];
+    dwp_money_format_yuan(oop, oop_y);
+    dwp_money_format_yuan(assisted, as_y);
+    dwp_money_format_yuan(d->amount, amt_y);
+    if (d->amount == 0) {
+        dwp_check(ev, d, "amount", false, "医疗救助已覆盖全部自付费用 %s 元，无剩余",
+                  "medical assistance already covers the whole self-pay of %s yuan", oop_y);
+        dwp_decision_settle(d);
+        return;
+    }
+    dwp_reason_addf(ev, d, "amount", true, "剩余自付全额报销：自付 %s 元 − 医疗救助 %s 元 = %s 元",
+                    "the remaining self-pay reimbursed in full: %s yuan − medical assistance %s "
+                    "yuan = %s yuan",
+                    oop_y, as_y, amt_y);
+}

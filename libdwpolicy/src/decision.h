@@ -120,6 +120,10 @@ typedef struct dwp_eval {
     int chain_len;
     uint32_t categories; /* DWP_CAT_* */
     dwp_arena *arena;
+    /* The decisions made so far in this evaluation, in catalogue order: a benefit that builds
+     * on another (明天计划 on 医疗救助) reads its final decision, overrides included. */
+    const struct dwp_decision *decided;
+    size_t n_decided;
 } dwp_eval;
 
 /* Start a decision: eligible until a condition fails, handled in the case region, decided
@@ -196,11 +200,35 @@ extern const size_t dwp_catalogue_count;
 
 /* The benefit rules, one file per family (benefit_<family>.c). */
 void dwp_decide_dibao_single_person(const dwp_eval *ev, dwp_decision *d);
+void dwp_decide_orphan_basic_living(const dwp_eval *ev, dwp_decision *d);
 void dwp_decide_orphan_adult_student_topup(const dwp_eval *ev, dwp_decision *d);
+void dwp_decide_relief_temporary(const dwp_eval *ev, dwp_decision *d);
+void dwp_decide_edu_living_subsidy(const dwp_eval *ev, dwp_decision *d);
+void dwp_decide_edu_grant(const dwp_eval *ev, dwp_decision *d);
+void dwp_decide_edu_tuition_waiver(const dwp_eval *ev, dwp_decision *d);
+void dwp_decide_medical_premium_subsidy(const dwp_eval *ev, dwp_decision *d);
 void dwp_decide_medical_assistance(const dwp_eval *ev, dwp_decision *d);
+void dwp_decide_medical_tomorrow_plan(const dwp_eval *ev, dwp_decision *d);
+void dwp_decide_rehab_disabled_child(const dwp_eval *ev, dwp_decision *d);
+void dwp_decide_employment_job_seeking_subsidy(const dwp_eval *ev, dwp_decision *d);
+void dwp_decide_housing_support(const dwp_eval *ev, dwp_decision *d);
 
-/* Shared tests of the case, used by several rules (rule_facts.c). */
-/* Orphan or de facto unsupported (事实无人抚养), with a reason under code "child.orphan". */
+/* Shared tests of the case, used by several rules (rule_facts.c). Each records its reason
+ * (or its missing fields) in d and counts a failure when false. */
+/* Orphan or de facto unsupported (事实无人抚养), reason code "child.orphan". */
 dwp_tri dwp_fact_orphan_like(const dwp_eval *ev, dwp_decision *d);
+/* Age below `limit` (exclusive: age < limit), reason code "child.age". */
+bool dwp_fact_age_below(const dwp_eval *ev, dwp_decision *d, int32_t limit);
+/* A 困境儿童 in economic difficulty (教育资助): 低保/低保边缘/特困 family, orphan, de facto
+ * unsupported, or disabled; reason code "child.difficulty". */
+dwp_tri dwp_fact_economic_difficulty(const dwp_eval *ev, dwp_decision *d);
+/* The child's education level is one of `levels` (a 0-terminated list), reason code
+ * "child.education"; absent education is missing child.education.level. */
+dwp_tri dwp_fact_level_in(const dwp_eval *ev, dwp_decision *d, const uint8_t *levels);
+/* Localised name of an education level, e.g. "小学" / "primary school". */
+const char *dwp_level_name(int level, int lang);
+/* A money amount is a placeholder 0 (the local figure is not set): eligible, with a reason
+ * saying so; the placeholder warning follows from the parameter's confidence. */
+void dwp_amount_to_be_set_locally(const dwp_eval *ev, dwp_decision *d, const char *param);
 
 #endif

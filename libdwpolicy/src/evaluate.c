@@ -123,6 +123,8 @@ int dwp_evaluate(const dwp_engine *e, const char *json, size_t len, dwp_evaluati
             layers.slot[layers.n_layers] = slot;
             layers.region[layers.n_layers++] = e->regions.list[ev->chain[k]].code;
         }
+        ev->decided = x->decisions;
+        ev->n_decided = x->count;
         dwp_decision *d = &x->decisions[x->count++];
         if (layers.n_layers == 0 && layers.default_slot < 0) {
             dwp_decision_begin(ev, d);

@@ -487,8 +487,20 @@ static int params_index(lua_State *L)
         ctx->read_ids[ctx->n_reads] = (uint8_t)id;
         ctx->reads[ctx->n_reads++] = en;
     }
-    if (dwp_param_type_of((dwp_param_id)id) == DWP_PT_BOOL) lua_pushboolean(L, en->value != 0);
-    else lua_pushinteger(L, en->value);
+    dwp_param_type type = dwp_param_type_of((dwp_param_id)id);
+    if (type == DWP_PT_BOOL) {
+        lua_pushboolean(L, en->value != 0);
+    } else if (type == DWP_PT_CATEGORIES) {
+        lua_createtable(L, DWP_CATEGORY_COUNT, 0);
+        lua_Integer n = 0;
+        for (int bit = 0; bit < DWP_CATEGORY_COUNT; bit++)
+            if (en->value & ((int64_t)1 << bit)) {
+                lua_pushstring(L, dwp_category_name(bit));
+                lua_rawseti(L, -2, ++n);
+            }
+    } else {
+        lua_pushinteger(L, en->value);
+    }
     return 1;
 }
 

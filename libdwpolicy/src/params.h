@@ -14,7 +14,15 @@
 
 #include "date.h"
 
-typedef enum dwp_param_type { DWP_PT_FEN, DWP_PT_BP, DWP_PT_INT, DWP_PT_BOOL } dwp_param_type;
+/* FEN money, BP basis points, INT a small whole number, BOOL true/false, CATEGORIES a set of
+ * 困境儿童 category names (stored as DWP_CAT_* bits). */
+typedef enum dwp_param_type {
+    DWP_PT_FEN,
+    DWP_PT_BP,
+    DWP_PT_INT,
+    DWP_PT_BOOL,
+    DWP_PT_CATEGORIES
+} dwp_param_type;
 
 typedef enum dwp_param_id {
 #define X(id, name, type) DWP_P_##id,

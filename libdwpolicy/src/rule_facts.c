@@ -9,16 +9,101 @@ dwp_tri dwp_fact_orphan_like(const dwp_eval *ev, dwp_decision *d)
         dwp_reason_add(ev, d, "child.orphan", true,
                        c->child.orphan == DWP_TRI_YES
                            ? DWP_T("孤儿", "the child is an orphan")
-                           : DWP_T("事实无人抚养儿童", "the child is de facto unsupported (事实无人抚养)"));
+                           : DWP_T("事实无人抚养儿童", "the child is de facto unsupported"));
     } else if (v == DWP_TRI_NO) {
-        dwp_reason_add(ev, d, "child.orphan", false,
+        dwp_check_text(ev, d, "child.orphan", false,
                        DWP_T("既不是孤儿，也不是事实无人抚养儿童",
                              "the child is neither an orphan nor de facto unsupported"));
-        d->n_failed++;
     } else {
         if (c->child.orphan == DWP_TRI_UNKNOWN) dwp_missing_add(d, "child.orphan");
         if (c->child.de_facto_unsupported == DWP_TRI_UNKNOWN)
             dwp_missing_add(d, "child.de_facto_unsupported");
     }
     return v;
+}
+
+bool dwp_fact_age_below(const dwp_eval *ev, dwp_decision *d, int32_t limit)
+{
+    bool ok = ev->age < limit;
+    if (ok)
+        dwp_check(ev, d, "child.age", true, "%d 周岁，未满 %d 周岁", "aged %d, under %d",
+                  (int)ev->age, (int)limit);
+    else
+        dwp_check(ev, d, "child.age", false, "%d 周岁，已满 %d 周岁", "aged %d: %d or over",
+                  (int)ev->age, (int)limit);
+    return ok;
+}
+
+dwp_tri dwp_fact_economic_difficulty(const dwp_eval *ev, dwp_decision *d)
+{
+    const dwp_case *c = ev->c;
+    uint8_t hh = c->household.status;
+    if (hh == DWP_HH_DIBAO || hh == DWP_HH_DIBAO_MARGINAL || hh == DWP_HH_TEKUN) {
+        dwp_reason_add(ev, d, "child.difficulty", true,
+                       DWP_T("家庭为低保、低保边缘或特困供养家庭",
+                             "the family receives dibao or tekun support, or is dibao-marginal"));
+        return DWP_TRI_YES;
+    }
+    if (c->child.orphan == DWP_TRI_YES || c->child.de_facto_unsupported == DWP_TRI_YES) {
+        dwp_reason_add(ev, d, "child.difficulty", true,
+                       DWP_T("孤儿或事实无人抚养儿童", "orphan or de facto unsupported child"));
+        return DWP_TRI_YES;
+    }
+    if (c->child.has_disability) {
+        dwp_reason_add(ev, d, "child.difficulty", true, DWP_T("残疾儿童", "disabled child"));
+        return DWP_TRI_YES;
+    }
+    if (hh == DWP_HH_UNSET || c->child.orphan == DWP_TRI_UNKNOWN ||
+        c->child.de_facto_unsupported == DWP_TRI_UNKNOWN) {
+        if (hh == DWP_HH_UNSET) dwp_missing_add(d, "household.status");
+        if (c->child.orphan == DWP_TRI_UNKNOWN) dwp_missing_add(d, "child.orphan");
+        if (c->child.de_facto_unsupported == DWP_TRI_UNKNOWN)
+            dwp_missing_add(d, "child.de_facto_unsupported");
+        return DWP_TRI_UNKNOWN;
+    }
+    dwp_check_text(ev, d, "child.difficulty", false,
+                   DWP_T("不属于家庭经济困难的困境儿童（非低保、低保边缘、特困家庭，非孤儿、事实无人抚养或残疾儿童）",
+                         "not a child in economic difficulty (no dibao, dibao-marginal or tekun "
+                         "family; not an orphan, de facto unsupported or disabled)"));
+    return DWP_TRI_NO;
+}
+
+const char *dwp_level_name(int level, int lang)
+{
+    static const dwp_text names[] = {
+        {"", ""},
+        {"未入学", "not in education"},
+        {"学前教育", "preschool"},
+        {"小学", "primary school"},
+        {"初中", "junior secondary school"},
+        {"普通高中", "ordinary senior high school"},
+        {"中职（含技工）", "secondary vocational school"},
+        {"高职（大专）", "higher vocational college"},
+        {"本科", "undergraduate study"},
+        {"硕士研究生", "a master's programme"},
+        {"博士研究生", "a doctoral programme"}};
+    return dwp_text_in(names[level], lang);
+}
+
+dwp_tri dwp_fact_level_in(const dwp_eval *ev, dwp_decision *d, const uint8_t *levels)
+{
+    const dwp_case *c = ev->c;
+    if (!c->child.has_education) {
+        dwp_missing_add(d, "child.education.level");
+        return DWP_TRI_UNKNOWN;
+    }
+    bool in = false;
+    for (const uint8_t *l = levels; *l; l++) in |= *l == c->child.education_level;
+    const char *name = dwp_level_name(c->child.education_level, ev->lang);
+    if (in) dwp_check(ev, d, "child.education", true, "就读阶段：%s", "studying: %s", name);
+    else dwp_check(ev, d, "child.education", false, "就读阶段（%s）不在本项范围", "education level (%s) not covered", name);
+    return dwp_tri_of(in);
+}
+
+void dwp_amount_to_be_set_locally(const dwp_eval *ev, dwp_decision *d, const char *param)
+{
+    dwp_reason_addf(ev, d, "amount", true, "金额待本地设定（参数 %s 尚为占位值 0），仍应享受",
+                    "the amount is to be set locally (parameter %s is still a placeholder 0); "
+                    "the child is entitled all the same",
+                    param);
 }

@@ -158,9 +158,36 @@ static int l_region(lua_State *L)
 
 /* ---- param "name" { {from=…, value=…, source=…, confidence=…}, … } ----------------------- */
 
+/* A list of category names → DWP_CAT_* bits. */
+static bool categories_value(lua_State *L, loader *ld, const char *pname, int idx, int64_t *out)
+{
+    int64_t bits = 0;
+    bool ok = lua_type(L, -1) == LUA_TTABLE;
+    lua_Integer n = ok ? (lua_Integer)lua_rawlen(L, -1) : 0;
+    for (lua_Integer i = 1; ok && i <= n && i <= 64; i++) {
+        lua_rawgeti(L, -1, i);
+        const char *name = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+        int bit = -1;
+        for (int b = 0; name && b < DWP_CATEGORY_COUNT; b++)
+            if (!strcmp(name, dwp_category_name(b))) bit = b;
+        lua_pop(L, 1);
+        if (bit < 0) ok = false;
+        else bits |= (int64_t)1 << bit;
+    }
+    if (!ok) {
+        problem(L, ld, "param \"%s\" 第 %d 项：value 应为类别名列表，如 { \"disability\", \"poverty\" }",
+                "param \"%s\" entry %d: value must be a list of category names, e.g. { \"disability\", \"poverty\" }",
+                pname, idx);
+        return false;
+    }
+    *out = bits;
+    return true;
+}
+
 static bool entry_value(lua_State *L, loader *ld, const char *pname, int idx, dwp_param_type t,
                         int64_t *out)
 {
+    if (t == DWP_PT_CATEGORIES) return categories_value(L, ld, pname, idx, out);
     if (t == DWP_PT_BOOL) {
         if (lua_type(L, -1) != LUA_TBOOLEAN) {
             problem(L, ld, "param \"%s\" 第 %d 项：value 应为 true 或 false",
@@ -194,8 +221,21 @@ static void render_entry_json(dwp_strbuf *b, const char *pname, dwp_param_type t
     dwp_strbuf_puts(b, "{\"name\":");
     dwp_strbuf_put_json_string(b, pname, strlen(pname));
     dwp_strbuf_puts(b, ",\"value\":");
-    if (t == DWP_PT_BOOL) dwp_strbuf_puts(b, en->value ? "true" : "false");
-    else dwp_strbuf_put_int(b, en->value);
+    if (t == DWP_PT_BOOL) {
+        dwp_strbuf_puts(b, en->value ? "true" : "false");
+    } else if (t == DWP_PT_CATEGORIES) {
+        dwp_strbuf_putc(b, '[');
+        bool first = true;
+        for (int bit = 0; bit < DWP_CATEGORY_COUNT; bit++) {
+            if (!(en->value & ((int64_t)1 << bit))) continue;
+            if (!first) dwp_strbuf_putc(b, ',');
+            first = false;
+            dwp_strbuf_put_plain_string(b, dwp_category_name(bit));
+        }
+        dwp_strbuf_putc(b, ']');
+    } else {
+        dwp_strbuf_put_int(b, en->value);
+    }
     dwp_strbuf_puts(b, ",\"region\":\"");
     dwp_strbuf_puts(b, region_text);
     dwp_strbuf_puts(b, "\",\"from\":");

@@ -95,6 +95,9 @@ param "medical.premium.individual" {
   { from = "2025-01-01", value = yuan(400), source = "城乡居民医保 2025 年度个人缴费标准（国家）", confidence = "reported" },
   { from = "2026-01-01", value = yuan(400), source = "城乡居民医保 2026 年度个人缴费标准（国家）", confidence = "reported" },
 }
+param "medical.premium_subsidy.extra_categories" {
+  { value = {}, source = "川办发〔2025〕53号 (六)：全额资助孤儿参保；其他类别由各地决定（列出类别名，如 \"de_facto_unsupported\"）", confidence = "official" },
+}
 param "medical.assistance.tekun.deductible" { { value = 0, source = "占位：特困人员取消起付线（国家模式）", confidence = "placeholder" } }
 param "medical.assistance.tekun.ratio_bp" { { value = 9000, source = "占位：国办发〔2015〕30号模式", confidence = "placeholder" } }
 param "medical.assistance.tekun.annual_cap" { { value = yuan(50000), source = "占位：年度救助限额待地方设定", confidence = "placeholder" } }
