@@ -43,22 +43,22 @@ static void household_condition(const dwp_eval *ev, dwp_decision *d)
     case DWP_HH_DIBAO_MARGINAL:
         dwp_reason_add(ev, d, "household.status", true,
                        DWP_T("家庭为最低生活保障边缘家庭",
-                             "the family is a 低保边缘 (near-dibao) household"));
+                             "the family is a dibao-marginal (near-poverty) household"));
         break;
     case DWP_HH_DIBAO:
     case DWP_HH_TEKUN:
         dwp_reason_add(ev, d, "household.status", false,
                        ev->c->household.status == DWP_HH_DIBAO
                            ? DWP_T("已纳入最低生活保障，无需再按单人户纳入",
-                                   "already covered by 低保; no separate single-person inclusion")
+                                   "already covered by dibao; no separate single-person inclusion")
                            : DWP_T("已纳入特困人员救助供养，无需再按单人户纳入低保",
-                                   "already covered by 特困供养; no separate single-person inclusion"));
+                                   "already covered by tekun support (extreme poverty); no separate single-person inclusion"));
         d->n_failed++;
         break;
     case DWP_HH_NONE:
         dwp_reason_add(ev, d, "household.status", false,
                        DWP_T("家庭不是最低生活保障边缘家庭",
-                             "the family is not a 低保边缘 (near-dibao) household"));
+                             "the family is not a dibao-marginal (near-poverty) household"));
         d->n_failed++;
         break;
     default:
@@ -123,7 +123,7 @@ void dwp_decide_dibao_single_person(const dwp_eval *ev, dwp_decision *d)
     dwp_money_format_yuan(d->amount, amt_y);
     if (d->amount == 0) {
         dwp_check(ev, d, "amount", false, "本人月收入 %s 元不低于当地低保标准 %s 元，补差为零",
-                  "own monthly income %s yuan is not below the local 低保 standard %s yuan: "
+                  "own monthly income %s yuan is not below the local dibao standard %s yuan: "
                   "nothing to make up",
                   inc_y, std_y);
         dwp_decision_settle(d);
@@ -132,11 +132,11 @@ void dwp_decide_dibao_single_person(const dwp_eval *ev, dwp_decision *d)
     if (uplift)
         dwp_reason_addf(ev, d, "amount", true,
                         "按月发放：低保标准 %s 元 − 本人月收入 %s 元，另加单人户增发，共 %s 元",
-                        "paid monthly: 低保 standard %s yuan − own income %s yuan, plus the "
+                        "paid monthly: dibao standard %s yuan − own income %s yuan, plus the "
                         "single-person uplift, %s yuan in all",
                         std_y, inc_y, amt_y);
     else
         dwp_reason_addf(ev, d, "amount", true, "按月发放：低保标准 %s 元 − 本人月收入 %s 元 = %s 元",
-                        "paid monthly: 低保 standard %s yuan − own income %s yuan = %s yuan",
+                        "paid monthly: dibao standard %s yuan − own income %s yuan = %s yuan",
                         std_y, inc_y, amt_y);
 }

@@ -12,13 +12,13 @@ typedef struct assistance_class {
 } assistance_class;
 
 static const assistance_class classes[] = {
-    {"tekun", {"特困供养人员", "特困供养 (extreme-poverty support)"}, DWP_P_MED_TEKUN_DEDUCTIBLE,
+    {"tekun", {"特困供养人员", "tekun (extreme-poverty support)"}, DWP_P_MED_TEKUN_DEDUCTIBLE,
      DWP_P_MED_TEKUN_RATIO_BP, DWP_P_MED_TEKUN_ANNUAL_CAP},
     {"orphan", {"孤儿（含事实无人抚养儿童）", "orphan (incl. de facto unsupported)"},
      DWP_P_MED_ORPHAN_DEDUCTIBLE, DWP_P_MED_ORPHAN_RATIO_BP, DWP_P_MED_ORPHAN_ANNUAL_CAP},
-    {"dibao", {"低保对象", "低保 (minimum living allowance)"}, DWP_P_MED_DIBAO_DEDUCTIBLE,
+    {"dibao", {"低保对象", "dibao (minimum living allowance)"}, DWP_P_MED_DIBAO_DEDUCTIBLE,
      DWP_P_MED_DIBAO_RATIO_BP, DWP_P_MED_DIBAO_ANNUAL_CAP},
-    {"dibao_marginal", {"低保边缘家庭成员", "低保边缘 (near-dibao) household"},
+    {"dibao_marginal", {"低保边缘家庭成员", "dibao-marginal (near-poverty) household"},
      DWP_P_MED_MARGINAL_DEDUCTIBLE, DWP_P_MED_MARGINAL_RATIO_BP, DWP_P_MED_MARGINAL_ANNUAL_CAP},
 };
 
@@ -65,7 +65,7 @@ static const assistance_class *choose_class(const dwp_eval *ev, dwp_decision *d)
     }
     dwp_check_text(ev, d, "assistance.class", false,
                    DWP_T("不属于特困、孤儿、低保或低保边缘救助对象",
-                         "not in a class entitled to medical assistance (特困, orphan, 低保, 低保边缘)"));
+                         "not in a class entitled to medical assistance (tekun, orphan, dibao, dibao-marginal)"));
     return NULL;
 }
 

@@ -100,14 +100,14 @@ void dwp_decide_orphan_adult_student_topup(const dwp_eval *ev, dwp_decision *d)
     case DWP_HH_TEKUN:
         dwp_reason_add(ev, d, "household.status", true,
                        c->household.status == DWP_HH_DIBAO
-                           ? DWP_T("已纳入城乡最低生活保障", "covered by 低保 (minimum living allowance)")
-                           : DWP_T("已纳入特困人员救助供养", "covered by 特困供养 (extreme-poverty support)"));
+                           ? DWP_T("已纳入城乡最低生活保障", "covered by dibao (minimum living allowance)")
+                           : DWP_T("已纳入特困人员救助供养", "covered by tekun (extreme-poverty support)"));
         break;
     case DWP_HH_NONE:
     case DWP_HH_DIBAO_MARGINAL:
         dwp_reason_add(ev, d, "household.status", false,
                        DWP_T("尚未纳入城乡低保或特困供养：补差以纳入为前提，请先申请",
-                             "not covered by 低保 or 特困供养: the top-up builds on that "
+                             "not covered by dibao or tekun support: the top-up builds on that "
                              "coverage, so apply for it first"));
         d->n_failed++;
         needs_coverage = true;

@@ -53,16 +53,16 @@ const dwp_service dwp_services[DWP_SERVICE_COUNT] = {
                                    "Prepare the child's move out of institutional care: living "
                                    "support, household registration, employment help and housing."}},
     [DWP_SVC_CROSS_REGION] = {"service.cross_region",
-                              {"异地申请低保或低保边缘认定", "Apply for 低保 where the family lives"},
+                              {"异地申请低保或低保边缘认定", "Apply for dibao where the family lives"},
                               "川办发〔2025〕53号 (三)",
                               {"流动儿童家庭可在居住地申请最低生活保障或低保边缘家庭认定。",
-                               "A migrant family may apply for 低保 or 低保边缘 status where it "
+                               "A migrant family may apply for dibao or dibao-marginal status where it "
                                "lives, not only where its household is registered."}},
     [DWP_SVC_APPLY_DIBAO] = {"service.apply_dibao",
-                             {"申请纳入低保或特困供养", "Apply for 低保 or 特困供养"},
+                             {"申请纳入低保或特困供养", "Apply for dibao or tekun support"},
                              "川办发〔2025〕53号 (二)",
                              {"该待遇以纳入城乡低保或特困供养为前提：请协助申请。",
-                              "This benefit requires 低保 or 特困供养 coverage: help the family "
+                              "This benefit requires dibao or tekun coverage: help the family "
                               "apply for it."}},
 };
 
