@@ -102,7 +102,7 @@ typedef struct dwp_options {
      * that exceeds one gets status "error" and the call returns DWP_ELIMIT. */
     int64_t rule_instructions; /* per rule call; 0: 10,000,000 */
     int64_t rule_memory_bytes; /* per Lua state; 0: 64 MiB */
-    int64_t rule_time_ms;      /* per rule call, wall clock; 0: 1000 */
+    int64_t rule_time_ms;      /* per rule call, wall clock; 0: 500 */
 } dwp_options;
 
 /**

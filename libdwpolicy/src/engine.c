@@ -137,6 +137,7 @@ DWP_API int dwp_engine_open_opts(const char *rules_dir, const dwp_options *opts,
                                  dwp_engine **out)
 {
     dwp_error_clear();
+    if (out) *out = NULL;
     dwp_engine *e;
     int status = engine_load(rules_dir, opts, &e);
     if (status != DWP_OK) return status;

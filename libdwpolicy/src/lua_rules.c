@@ -25,7 +25,7 @@
 
 #define STATE_MEMORY_DEFAULT ((int64_t)64 << 20)
 #define STATE_BUDGET_DEFAULT INT64_C(10000000)
-#define STATE_TIME_MS_DEFAULT INT64_C(1000)
+#define STATE_TIME_MS_DEFAULT INT64_C(500)
 #define RULE_TEXT_MAX 1000
 
 /* Registry keys (addresses of these statics are unique). */
@@ -89,6 +89,7 @@ static const char *text_arg(lua_State *L, int index, const char *what)
     if (!s) luaL_error(L, "%s: expected a text (string)", what);
     if (len > RULE_TEXT_MAX) luaL_error(L, "%s: text longer than %d bytes", what, RULE_TEXT_MAX);
     if (!dwp_utf8_valid(s, len)) luaL_error(L, "%s: text is not valid UTF-8", what);
+    dwp_sandbox_account(L, len + 1); /* the arena is outside Lua: count it against the cap */
     char *copy = dwp_arena_alloc(ctx_of(L)->ev->arena, len + 1);
     if (!copy) luaL_error(L, "out of memory");
     memcpy(copy, s, len + 1);
@@ -109,6 +110,7 @@ static int64_t fen_arg(lua_State *L, int index, const char *what)
 
 static lua_result *push_result(lua_State *L)
 {
+    dwp_sandbox_charge(L, 200); /* a result copies a whole decision */
     lua_result *r = lua_newuserdatauv(L, sizeof *r, 0);
     lua_rawgetp(L, LUA_REGISTRYINDEX, &KEY_RESULT_MT);
     lua_setmetatable(L, -2);
@@ -215,6 +217,7 @@ static int m_deny(lua_State *L)
     if (basis) {
         const char *own = r->d.basis ? r->d.basis : r->d.benefit->basis;
         size_t n = strlen(own) + strlen(basis) + 4;
+        dwp_sandbox_account(L, n);
         char *joined = dwp_arena_alloc(ctx_of(L)->ev->arena, n);
         if (!joined) return luaL_error(L, "out of memory");
         snprintf(joined, n, "%s；%s", own, basis);
@@ -453,6 +456,7 @@ static const char *const view_paths[VIEW_COUNT] = {
 
 static int case_index(lua_State *L)
 {
+    dwp_sandbox_charge(L, 10);
     const int *view = lua_touserdata(L, 1);
     const char *key = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : NULL;
     call_ctx *ctx = ctx_of(L);
@@ -466,6 +470,7 @@ static int case_index(lua_State *L)
 
 static int params_index(lua_State *L)
 {
+    dwp_sandbox_charge(L, 20);
     call_ctx *ctx = ctx_of(L);
     size_t len;
     const char *name = lua_type(L, 2) == LUA_TSTRING ? lua_tolstring(L, 2, &len) : NULL;
@@ -509,10 +514,26 @@ static int params_index(lua_State *L)
 static void push_layer(lua_State *L, int k);
 
 /* base(): what the layer below decides. May be called any number of times. */
+static int run_layer(lua_State *L)
+{
+    push_layer(L, (int)lua_tointeger(L, 1));
+    return 1;
+}
+
 static int l_base(lua_State *L)
 {
-    int k = (int)lua_tointeger(L, lua_upvalueindex(1));
-    push_layer(L, k);
+    call_ctx *ctx = ctx_of(L);
+    /* The C default formats its reasons into the arena: count a call's worth of it. */
+    dwp_sandbox_charge(L, 1000);
+    dwp_sandbox_account(L, 1024);
+    int32_t saved = ctx->current_region;
+    lua_pushcfunction(L, run_layer);
+    lua_pushinteger(L, lua_tointeger(L, lua_upvalueindex(1)));
+    int rc = lua_pcall(L, 1, 1, 0);
+    /* Even when the layer below failed (and a pcall in this layer catches it), results made
+     * here are still this layer's. */
+    ctx->current_region = saved;
+    if (rc != LUA_OK) return lua_error(L);
     return 1;
 }
 
@@ -813,6 +834,7 @@ void dwp_lua_session_end(const dwp_engine *e, dwp_lua_session *s)
     s->st->ctx = NULL;
     lua_sethook(L, NULL, 0, 0);
     lua_settop(L, 0);
+    dwp_sandbox_release_external(&s->st->sb); /* the evaluation's arena goes with it */
     checkin(e, s->st);
     s->st = NULL;
 }
@@ -854,7 +876,7 @@ void dwp_lua_decide(const dwp_eval *ev, dwp_lua_session *s, const dwp_lua_layers
     int rc = lua_pcall(L, 0, 1, 0);
     lua_sethook(L, NULL, 0, 0);
     st->ctx = NULL;
-    if (rc == LUA_ERRMEM) st->sb.memory_exceeded = true;
+    if (rc == LUA_ERRMEM && st->sb.alloc_refused) st->sb.memory_exceeded = true;
     if (rc != LUA_OK) {
         char msg[800];
         bool en = ev->lang == DWP_LANG_EN;

@@ -30,7 +30,7 @@
 
 /* Limits for running one rule file at load time; no legitimate file comes near them. */
 #define LOAD_MEMORY_CAP ((size_t)64 << 20)
-#define LOAD_INSTRUCTION_BUDGET INT64_C(50000000)
+#define LOAD_INSTRUCTION_BUDGET INT64_C(20000000)
 #define LOAD_TIME_MS 2000
 #define RULE_FILE_MAX_BYTES ((size_t)4 << 20)
 #define TEXT_MAX_BYTES 1000
@@ -421,6 +421,37 @@ static int l_param(lua_State *L)
 
 /* ---- override "id" (function (case, base) … end) ----------------------------------------- */
 
+/* In the function-collecting run, put the function at the stack top into the slot the
+ * definition run gave to (kind, region, id), and pop it. Slots are found by name, not by call
+ * order: a file may declare in a pairs() loop, whose order differs between Lua states. */
+static int store_function(lua_State *L, loader *ld, bool is_rule, const char *id)
+{
+    const dwp_engine *e = ld->ce;
+    int slot = -1;
+    if (is_rule) {
+        for (size_t i = 0; i < e->local_rule_count && slot < 0; i++)
+            if (e->local_rules[i].region_index == ld->region_index &&
+                !strcmp(e->local_rules[i].info.id, id))
+                slot = e->local_rules[i].slot;
+    } else {
+        for (size_t i = 0; i < e->override_count && slot < 0; i++)
+            if (e->overrides[i].region_index == ld->region_index &&
+                !strcmp(e->overrides[i].benefit_id, id))
+                slot = e->overrides[i].slot;
+    }
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ld->fn_ref);
+    if (slot < 0 || lua_rawgeti(L, -1, slot + 1) != LUA_TNIL)
+        return luaL_error(L, "%s \"%s\" was not declared the same way when the rules were "
+                             "checked: rule files must declare the same things every time they run",
+                          is_rule ? "rule" : "override", id);
+    lua_pop(L, 1);
+    lua_pushvalue(L, -2);
+    lua_rawseti(L, -2, slot + 1);
+    lua_pop(L, 2);
+    ld->next_slot++;
+    return 0;
+}
+
 static int l_override_fn(lua_State *L)
 {
     loader *ld = get_loader(L);
@@ -431,13 +462,11 @@ static int l_override_fn(lua_State *L)
                 "override \"%s\" must be followed by a function (function (case, base) … end)", id);
         return 0;
     }
-    int slot = ld->next_slot++;
     if (ld->mode == MODE_FUNCTIONS) {
-        lua_rawgeti(L, LUA_REGISTRYINDEX, ld->fn_ref);
         lua_pushvalue(L, 1);
-        lua_rawseti(L, -2, slot + 1);
-        return 0;
+        return store_function(L, ld, false, id);
     }
+    int slot = ld->next_slot++;
     dwp_engine *e = ld->e;
     dwp_override *grown = realloc(e->overrides, (e->override_count + 1) * sizeof *grown);
     if (!grown) {
@@ -492,15 +521,8 @@ static int l_rule_table(lua_State *L)
     }
     lua_getfield(L, 1, "eval");
     bool has_eval = lua_type(L, -1) == LUA_TFUNCTION;
+    if (ld->mode == MODE_FUNCTIONS) return has_eval ? store_function(L, ld, true, id) : 0;
     int slot = has_eval ? ld->next_slot++ : -1;
-    if (ld->mode == MODE_FUNCTIONS) {
-        if (has_eval) {
-            lua_rawgeti(L, LUA_REGISTRYINDEX, ld->fn_ref);
-            lua_insert(L, -2);
-            lua_rawseti(L, -2, slot + 1);
-        }
-        return 0;
-    }
     lua_pop(L, 1);
     static const char *const keys[] = {"title", "title_en", "basis", "period", "kind",
                                        "discretionary", "eval", NULL};
@@ -674,6 +696,8 @@ int dwp_lua_yuan(lua_State *L)
 
 /* ---- Running a file ----------------------------------------------------------------------- */
 
+static void push_define_globals(lua_State *L);
+
 /* Build the file's environment (a table reading through to the sandbox globals) with the
  * declaration functions; [-0, +1]. */
 static void push_file_env(lua_State *L, loader *ld)
@@ -697,7 +721,40 @@ static void push_file_env(lua_State *L, loader *ld)
     lua_createtable(L, 0, 1);
     if (ld->mode == MODE_FUNCTIONS) /* eligible, p, … reading through to _G */
         lua_rawgeti(L, LUA_REGISTRYINDEX, ld->globals_ref);
-    else lua_pushglobaltable(L);
+    else push_define_globals(L);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
+}
+
+static int l_eval_only(lua_State *L)
+{
+    return luaL_error(L, "%s can only be used inside an override or eval function, while a "
+                         "case is evaluated", lua_tostring(L, lua_upvalueindex(1)));
+}
+
+/* What the definition run gives a file for the names of evaluation time: stubs that raise,
+ * so a file's top level behaves the same in both runs. [-0, +1] */
+static void push_define_globals(lua_State *L)
+{
+    static const char *const names[] = {"eligible", "ineligible", "indeterminate", NULL};
+    lua_createtable(L, 0, 4);
+    for (const char *const *n = names; *n; n++) {
+        lua_pushstring(L, *n);
+        lua_pushcclosure(L, l_eval_only, 1);
+        lua_setfield(L, -2, *n);
+    }
+    static const char *const views[] = {"p", "case", NULL};
+    for (const char *const *n = views; *n; n++) {
+        lua_newtable(L);
+        lua_createtable(L, 0, 1);
+        lua_pushstring(L, *n);
+        lua_pushcclosure(L, l_eval_only, 1);
+        lua_setfield(L, -2, "__index");
+        lua_setmetatable(L, -2);
+        lua_setfield(L, -2, *n);
+    }
+    lua_createtable(L, 0, 1);
+    lua_pushglobaltable(L);
     lua_setfield(L, -2, "__index");
     lua_setmetatable(L, -2);
 }
@@ -781,7 +838,7 @@ int dwp_rules_define_functions(const dwp_engine *e, lua_State *L, int fn_table, 
     luaL_unref(L, LUA_REGISTRYINDEX, ld.fn_ref);
     luaL_unref(L, LUA_REGISTRYINDEX, ld.globals_ref);
     if (rc != DWP_OK) return rc;
-    /* The definition run saw the same files: a mismatch means they are not deterministic. */
+    /* Every slot filled exactly once: the same declarations as in the definition run. */
     return ld.next_slot == e->slot_count ? DWP_OK : DWP_ERULES;
 }
 

@@ -27,7 +27,10 @@ static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         sb->mem_used -= old;
         return NULL;
     }
-    if (nsize > old && nsize - old > sb->mem_cap - sb->mem_used) return NULL;
+    if (nsize > old && (nsize - old > sb->mem_cap - sb->mem_used || nsize > DWP_SANDBOX_BLOCK_MAX)) {
+        sb->alloc_refused = true;
+        return NULL;
+    }
     void *p = realloc(ptr, nsize);
     if (p) sb->mem_used = sb->mem_used - old + nsize;
     return p;
@@ -70,11 +73,42 @@ static void count_hook(lua_State *L, lua_Debug *ar)
 static void charge(lua_State *L, int64_t work)
 {
     dwp_sandbox *sb = sandbox_of(L);
-    if (work < 0 || work > sb->budget_left) {
+    if (work < 0 || work > sb->budget_left || sb->budget_exceeded ||
+        (sb->deadline_ns && now_ns() > sb->deadline_ns)) {
         sb->budget_left = -1;
         limit_error(L, sb, 1);
     }
     sb->budget_left -= work;
+}
+
+void dwp_sandbox_charge(lua_State *L, int64_t work) { charge(L, work); }
+
+void dwp_sandbox_account(lua_State *L, size_t bytes)
+{
+    dwp_sandbox *sb = sandbox_of(L);
+    if (bytes > sb->mem_cap - sb->mem_used) {
+        sb->memory_exceeded = true;
+        luaL_error(L, "memory cap exceeded by texts kept for results");
+    }
+    sb->mem_used += bytes;
+    sb->external_bytes += bytes;
+}
+
+void dwp_sandbox_release_external(dwp_sandbox *sb)
+{
+    sb->mem_used -= sb->external_bytes;
+    sb->external_bytes = 0;
+}
+
+/* a + b and a * b for non-negative counts, saturating at INT64_MAX / 2. */
+static int64_t sat_add(int64_t a, int64_t b)
+{
+    return a > INT64_MAX / 2 - b ? INT64_MAX / 2 : a + b;
+}
+
+static int64_t sat_mul(int64_t a, int64_t b)
+{
+    return b != 0 && a > INT64_MAX / 2 / b ? INT64_MAX / 2 : a * b;
 }
 
 /* ---- Library wrappers ------------------------------------------------------------------- */
@@ -95,7 +129,7 @@ static int64_t length_of(lua_State *L, int index)
     lua_len(L, index); /* honours __len: frozen tables report their contents */
     int64_t n = lua_isinteger(L, -1) ? lua_tointeger(L, -1) : 0;
     lua_pop(L, 1);
-    return n < 0 ? 0 : n;
+    return n < 0 ? 0 : n > INT64_MAX / 4 ? INT64_MAX / 4 : n;
 }
 
 static int charged_call(lua_State *L)
@@ -106,26 +140,34 @@ static int charged_call(lua_State *L)
     switch (cost) {
     case COST_STRINGS:
         for (int i = 1; i <= n; i++)
-            if (lua_type(L, i) == LUA_TSTRING) work += (int64_t)lua_rawlen(L, i) / 8;
+            if (lua_type(L, i) == LUA_TSTRING) work = sat_add(work, (int64_t)lua_rawlen(L, i) / 8);
         break;
     case COST_REP: {
         size_t len = 0, seplen = 0;
         luaL_checklstring(L, 1, &len);
         lua_Integer count = luaL_checkinteger(L, 2);
         if (n >= 3 && !lua_isnil(L, 3)) luaL_checklstring(L, 3, &seplen);
-        if (count > 0 && (len + seplen) > 0 &&
-            (lua_Integer)(len + seplen) > REP_MAX_BYTES / count)
+        /* Lua loops `count` times even to build "": answer that without the loop. */
+        if (count <= 0 || len + seplen == 0) {
+            lua_pushliteral(L, "");
+            return 1;
+        }
+        if ((lua_Integer)(len + seplen) > REP_MAX_BYTES / count)
             return luaL_error(L, "string.rep: result larger than %d bytes", (int)REP_MAX_BYTES);
-        if (count > 0) work += count * (lua_Integer)(len + seplen) / 8;
+        work = sat_add(work, count * (lua_Integer)(len + seplen) / 8);
         break;
     }
-    case COST_LENGTH:
-        work += length_of(L, 1);
+    case COST_LENGTH: {
+        /* table.concat also copies its separator between every two items */
+        size_t seplen = lua_type(L, 2) == LUA_TSTRING ? lua_rawlen(L, 2) : 0;
+        int64_t items = length_of(L, 1);
+        work = sat_add(work, sat_add(items, sat_mul(items, (int64_t)seplen / 8)));
         break;
+    }
     case COST_SORT: {
         int64_t len = length_of(L, 1), log = 1;
-        while ((int64_t)1 << log < len) log++;
-        work += len * log * 4;
+        while (log < 62 && ((int64_t)1 << log) < len) log++;
+        work = sat_add(work, sat_mul(sat_mul(len, log), 4));
         break;
     }
     case COST_RANGE: {
@@ -134,7 +176,10 @@ static int charged_call(lua_State *L)
         lua_Integer f = luaL_optinteger(L, first, 1);
         lua_Integer e = lua_isnoneornil(L, first + 1) ? (lua_Integer)length_of(L, 1)
                                                       : luaL_checkinteger(L, first + 1);
-        if (e >= f) work += (e - f) < INT64_MAX / 4 ? (e - f) * 2 : INT64_MAX / 2;
+        if (e >= f) {
+            uint64_t span = (uint64_t)e - (uint64_t)f; /* no signed overflow */
+            work = span > (uint64_t)INT64_MAX / 4 ? INT64_MAX / 2 : sat_add(work, (int64_t)span * 2);
+        }
         break;
     }
     }
@@ -165,9 +210,13 @@ static int sandbox_pcall(lua_State *L)
 {
     luaL_checkany(L, 1);
     dwp_sandbox *sb = sandbox_of(L);
+    charge(L, 100); /* a pcall(error) loop must not be nearly free */
     int status = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
-    if (status == LUA_ERRMEM) sb->memory_exceeded = true;
+    /* Only a refusal by the allocator is a memory limit: error("not enough memory") is not. */
+    if (status == LUA_ERRMEM && sb->alloc_refused) sb->memory_exceeded = true;
     if (status != LUA_OK && dwp_sandbox_limit_hit(sb)) return lua_error(L);
+    /* Building the error message (with its position prefix) copied it: charge for that. */
+    if (status != LUA_OK && lua_type(L, -1) == LUA_TSTRING) charge(L, (int64_t)lua_rawlen(L, -1) / 8);
     lua_pushboolean(L, status == LUA_OK);
     lua_insert(L, 1);
     return lua_gettop(L);
@@ -218,6 +267,9 @@ static int open_libraries(lua_State *L)
     for (const char *const *g = base_removed; *g; g++) drop(L, *g);
     lua_pushcfunction(L, sandbox_pcall);
     lua_setfield(L, -2, "pcall");
+    /* error() is not wrapped: a wrapper would become the level its message positions name. */
+    wrap(L, "tonumber", COST_STRINGS);
+    wrap(L, "tostring", COST_STRINGS);
 
     lua_getfield(L, -1, LUA_STRLIBNAME);
     drop(L, "dump");
@@ -278,6 +330,7 @@ void dwp_sandbox_arm(dwp_sandbox *sb, int64_t instructions, int64_t time_ms)
     sb->budget_left = instructions;
     sb->budget_exceeded = false;
     sb->memory_exceeded = false;
+    sb->alloc_refused = false;
     sb->deadline_ns = time_ms > 0 ? now_ns() + time_ms * 1000000 : 0;
     lua_sethook(sb->L, count_hook, LUA_MASKCOUNT, DWP_SANDBOX_HOOK_STEP);
 }
@@ -294,7 +347,7 @@ int dwp_sandbox_run(dwp_sandbox *sb, const char *text, size_t len, const char *c
         lua_setupvalue(L, -2, 1); /* a main chunk's only upvalue is _ENV */
     }
     rc = lua_pcall(L, 0, 0, 0);
-    if (rc == LUA_ERRMEM) sb->memory_exceeded = true;
+    if (rc == LUA_ERRMEM && sb->alloc_refused) sb->memory_exceeded = true;
     return rc;
 }
 

@@ -27,15 +27,30 @@
 
 typedef struct dwp_sandbox {
     lua_State *L;
-    size_t mem_used;
+    size_t mem_used;      /* Lua's live bytes plus external_bytes */
+    size_t external_bytes;
     size_t mem_cap;
     int64_t budget_left;  /* instructions */
     int64_t deadline_ns;  /* CLOCK_MONOTONIC; 0 = none */
     bool budget_exceeded; /* instruction budget or deadline */
     bool memory_exceeded;
+    bool alloc_refused;   /* the allocator refused since the last arm: a memory error is real */
 } dwp_sandbox;
 
-#define DWP_SANDBOX_HOOK_STEP 1000
+/* Instructions between two runs of the hook (budget and clock checks). */
+#define DWP_SANDBOX_HOOK_STEP 200
+/* No single allocation may exceed this: no string or table a rule needs is that large, and
+ * comparing or hashing huge strings is work inside one instruction, where no hook runs. */
+#define DWP_SANDBOX_BLOCK_MAX ((size_t)4 << 20)
+
+/* Charge `work` instructions to the budget of the state running L, for work a C function
+ * does for rule code (raises the limit error when the budget is spent). */
+void dwp_sandbox_charge(lua_State *L, int64_t work);
+
+/* Count `bytes` held outside Lua (texts copied for results) against the memory cap; raises
+ * a memory-limit error when over. Released with dwp_sandbox_release_external(). */
+void dwp_sandbox_account(lua_State *L, size_t bytes);
+void dwp_sandbox_release_external(dwp_sandbox *sb);
 
 /* Create a sandboxed state. Returns false when out of memory. */
 bool dwp_sandbox_open(dwp_sandbox *sb, size_t mem_cap);

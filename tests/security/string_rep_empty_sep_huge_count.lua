@@ -1,4 +1,4 @@
--- expect: limit
+-- expect: harmless
 -- 同上，带一个空分隔符。
 region { code = "510104", name = "锦江区" }
 override "dibao.single_person" (function (case, base)

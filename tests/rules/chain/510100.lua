@@ -1,0 +1,69 @@
+-- tests/rules/chain/510100.lua — 成都市 for test_overrides.c: replaces the embedded
+-- rules/sichuan/510100.lua, so its parameters and its override of orphan.adult_student_topup are
+-- copied from there unchanged; below them, what the tests add: a 成都 layer over two more
+-- benefits and a local rule.
+region { code = "510100", name = "成都市" }
+
+-- #13, #12: city-wide standard, unified for urban and rural from 2026.
+param "dibao.standard.urban" {
+  { from = "2025-01-01", value = yuan(990),  source = "成都市 2025 年城乡低保标准（中心城区）", confidence = "reported" },
+  { from = "2026-01-01", value = yuan(1120), source = "成都市 2026 年城乡低保标准", confidence = "reported" },
+}
+param "dibao.standard.rural" {
+  { from = "2025-01-01", value = yuan(990),  source = "成都市 2025 年城乡低保标准（中心城区）", confidence = "reported" },
+  { from = "2026-01-01", value = yuan(1120), source = "成都市 2026 年城乡低保标准", confidence = "reported" },
+}
+
+-- #22
+param "orphan.standard.institution" {
+  { from = "2023-01-01", value = yuan(2000), source = "成都市 2023 年孤儿基本生活保障标准（机构）", confidence = "reported" },
+}
+param "orphan.standard.scattered" {
+  { from = "2023-01-01", value = yuan(1400), source = "成都市 2023 年孤儿基本生活保障标准（散居）", confidence = "reported" },
+}
+
+-- #28
+param "relief.temporary.annual_cap" {
+  { value = yuan(20000), source = "成都市临时救助：每人每年累计不超过 2 万元（2017）", confidence = "reported" },
+}
+
+-- 成都：孤儿、事实无人抚养儿童年满 18 周岁后在校补差，仅在学制期限内发放（SPEC §5）.
+-- base() is what the province decides; 成都 only narrows it.
+override "orphan.adult_student_topup" (function (case, base)
+  local r = base()
+  if r.status == "eligible" and case.child.education.within_normal_duration == false then
+    return r:deny("成都市：仅在学制期限内发放", "成都市孤儿基本生活保障政策（学制期限内）")
+  end
+  return r
+end)
+
+-- Test additions ---------------------------------------------------------------------------
+
+-- base() once, then a new amount: decided_by becomes 510100.
+override "dibao.single_person" (function (case, base)
+  local r = base()
+  if r.status == "eligible" then
+    return r:with_amount(r.amount_fen + yuan(100), "成都市：单人户低保每月加发 100 元")
+  end
+  return r
+end)
+
+-- base() once, a note only: decided_by stays with the layer below (510000).
+override "medical.assistance" (function (case, base)
+  return base():note("成都市：医疗救助经办说明")
+end)
+
+-- A local rule: listed after the catalogue benefits, only for cases in 成都's chain.
+rule "chengdu.festival_visit" {
+  title = "成都市困境儿童节日慰问",
+  title_en = "Chengdu festival visit for children in difficulty",
+  basis = "成都市困境儿童节日慰问工作方案（测试文号）",
+  period = "once",
+  eval = function (case, p)
+    local cap = p["relief.temporary.annual_cap"]
+    if #case.categories > 0 then
+      return eligible(yuan(300), "困境儿童节日慰问（临时救助年度上限 " .. cap // 100 .. " 元）")
+    end
+    return ineligible("非困境儿童")
+  end,
+}

@@ -1,0 +1,43 @@
+-- tests/rules/foreign_local/510100.lua — 成都市 for test_overrides.c: replaces the embedded
+-- rules/sichuan/510100.lua, so its parameters and its override of orphan.adult_student_topup are
+-- copied from there unchanged; below them, what the test adds: a local rule.
+region { code = "510100", name = "成都市" }
+
+-- #13, #12: city-wide standard, unified for urban and rural from 2026.
+param "dibao.standard.urban" {
+  { from = "2025-01-01", value = yuan(990),  source = "成都市 2025 年城乡低保标准（中心城区）", confidence = "reported" },
+  { from = "2026-01-01", value = yuan(1120), source = "成都市 2026 年城乡低保标准", confidence = "reported" },
+}
+param "dibao.standard.rural" {
+  { from = "2025-01-01", value = yuan(990),  source = "成都市 2025 年城乡低保标准（中心城区）", confidence = "reported" },
+  { from = "2026-01-01", value = yuan(1120), source = "成都市 2026 年城乡低保标准", confidence = "reported" },
+}
+
+-- #22
+param "orphan.standard.institution" {
+  { from = "2023-01-01", value = yuan(2000), source = "成都市 2023 年孤儿基本生活保障标准（机构）", confidence = "reported" },
+}
+param "orphan.standard.scattered" {
+  { from = "2023-01-01", value = yuan(1400), source = "成都市 2023 年孤儿基本生活保障标准（散居）", confidence = "reported" },
+}
+
+-- #28
+param "relief.temporary.annual_cap" {
+  { value = yuan(20000), source = "成都市临时救助：每人每年累计不超过 2 万元（2017）", confidence = "reported" },
+}
+
+-- 成都：孤儿、事实无人抚养儿童年满 18 周岁后在校补差，仅在学制期限内发放（SPEC §5）.
+-- base() is what the province decides; 成都 only narrows it.
+override "orphan.adult_student_topup" (function (case, base)
+  local r = base()
+  if r.status == "eligible" and case.child.education.within_normal_duration == false then
+    return r:deny("成都市：仅在学制期限内发放", "成都市孤儿基本生活保障政策（学制期限内）")
+  end
+  return r
+end)
+
+rule "chengdu.festival_visit" {
+  title = "成都市困境儿童节日慰问", basis = "成都市困境儿童节日慰问工作方案（测试文号）",
+  period = "once",
+  eval = function (case, p) return eligible(yuan(300), "困境儿童节日慰问") end,
+}
