@@ -19,10 +19,7 @@ void dwp_decide_relief_temporary(const dwp_eval *ev, dwp_decision *d)
     dwp_reason_add(ev, d, "emergency.kind", true,
                    expense ? DWP_T("支出型困难", "expense-type hardship (large necessary spending)")
                            : DWP_T("急难型困难", "urgent hardship (sudden accident or disaster)"));
-    dwp_check_text(ev, d, "child.categories", (ev->categories & DWP_CAT_DIFFICULTY_MASK) != 0,
-                   (ev->categories & DWP_CAT_DIFFICULTY_MASK)
-                       ? DWP_T("属于困境儿童", "the child is a child in difficulty")
-                       : DWP_T("不属于困境儿童", "the child is not a child in difficulty"));
+    dwp_fact_in_difficulty(ev, d);
     const dwp_engine *e = ev->engine;
     int handling = ev->chain[0];
     if (c->emergency.occurred_region) {

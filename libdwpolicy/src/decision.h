@@ -219,6 +219,9 @@ void dwp_decide_housing_support(const dwp_eval *ev, dwp_decision *d);
 dwp_tri dwp_fact_orphan_like(const dwp_eval *ev, dwp_decision *d);
 /* Age below `limit` (exclusive: age < limit), reason code "child.age". */
 bool dwp_fact_age_below(const dwp_eval *ev, dwp_decision *d, int32_t limit);
+/* A 困境儿童 (any of the seven categories), reason code "child.categories"; unknown while a
+ * fact that could add a category is absent. */
+dwp_tri dwp_fact_in_difficulty(const dwp_eval *ev, dwp_decision *d);
 /* A 困境儿童 in economic difficulty (教育资助): 低保/低保边缘/特困 family, orphan, de facto
  * unsupported, or disabled; reason code "child.difficulty". */
 dwp_tri dwp_fact_economic_difficulty(const dwp_eval *ev, dwp_decision *d);

@@ -107,3 +107,25 @@ void dwp_amount_to_be_set_locally(const dwp_eval *ev, dwp_decision *d, const cha
                     "the child is entitled all the same",
                     param);
 }
+
+dwp_tri dwp_fact_in_difficulty(const dwp_eval *ev, dwp_decision *d)
+{
+    if (ev->categories & DWP_CAT_DIFFICULTY_MASK) {
+        dwp_reason_add(ev, d, "child.categories", true,
+                       DWP_T("属于困境儿童", "the child is a child in difficulty"));
+        return DWP_TRI_YES;
+    }
+    /* No category is known to apply: each fact still absent could make one apply. */
+    const dwp_case *c = ev->c;
+    size_t before = d->n_missing;
+    if (c->child.orphan == DWP_TRI_UNKNOWN) dwp_missing_add(d, "child.orphan");
+    if (c->child.de_facto_unsupported == DWP_TRI_UNKNOWN) dwp_missing_add(d, "child.de_facto_unsupported");
+    if (c->household.status == DWP_HH_UNSET) dwp_missing_add(d, "household.status");
+    if (c->child.serious_illness == DWP_TRI_UNKNOWN) dwp_missing_add(d, "child.serious_illness");
+    if (c->child.guardianship == DWP_GUARD_UNSET) dwp_missing_add(d, "child.guardianship");
+    if (c->child.crime_victim == DWP_TRI_UNKNOWN) dwp_missing_add(d, "child.crime_victim");
+    if (d->n_missing > before) return DWP_TRI_UNKNOWN;
+    dwp_check_text(ev, d, "child.categories", false,
+                   DWP_T("不属于困境儿童", "the child is not a child in difficulty"));
+    return DWP_TRI_NO;
+}
