@@ -64,12 +64,12 @@ static const char spec_example[] =
     "}\n";
 
 /* Read from an exact-size heap copy, without a NUL, so that ASan reports any read past len. */
-static int read_n(const char *json, size_t len, int lang, dwp_case *c)
+static int read_n(const char *json, size_t len, int lang, dwp_facts *c)
 {
     char *buf = malloc(len ? len : 1);
     assert_non_null(buf);
     memcpy(buf, json, len);
-    int rc = dwp_case_read_json(buf, len, lang, c);
+    int rc = dwp_facts_read_json(buf, len, lang, c);
     free(buf);
     return rc;
 }
@@ -83,12 +83,12 @@ static bool contains_bytes(const void *hay, size_t n, const char *needle, size_t
     return false;
 }
 
-static int read_s(const char *json, int lang, dwp_case *c)
+static int read_s(const char *json, int lang, dwp_facts *c)
 {
     return read_n(json, strlen(json), lang, c);
 }
 
-static void read_ok(const char *json, dwp_case *c)
+static void read_ok(const char *json, dwp_facts *c)
 {
     int rc = read_s(json, DWP_LANG_EN, c);
     if (rc != DWP_OK) fail_msg("expected success for %s\ngot %d: %s", json, rc, dwp_last_error());
@@ -104,7 +104,7 @@ static bool starts_with(const char *s, const char *prefix)
 static void expect_field_error_n(const char *json, size_t len, int status, const char *path,
                                  const char *en_detail, const char *zh_detail)
 {
-    dwp_case c;
+    dwp_facts c;
     char prefix[256];
     int rc = read_n(json, len, DWP_LANG_EN, &c);
     const char *msg = dwp_last_error();
@@ -135,7 +135,7 @@ static void expect_schema(const char *json, const char *path, const char *en_det
 static void expect_syntax_n(const char *json, size_t len, const char *en_detail,
                             const char *zh_detail)
 {
-    dwp_case c;
+    dwp_facts c;
     int rc = read_n(json, len, DWP_LANG_EN, &c);
     const char *msg = dwp_last_error();
     if (rc != DWP_EPARSE || !starts_with(msg, "line ") || (en_detail && !strstr(msg, en_detail)))
@@ -158,7 +158,7 @@ static void expect_syntax(const char *json, const char *en_detail)
 static void test_case_json__spec_example(void **state)
 {
     (void)state;
-    dwp_case c;
+    dwp_facts c;
     read_ok(spec_example, &c);
     assert_true(c.has_case_id);
     assert_string_equal(c.case_id, "SC-2026-000123");
@@ -213,7 +213,7 @@ static void test_case_json__spec_example(void **state)
 static void test_case_json__minimal_defaults(void **state)
 {
     (void)state;
-    dwp_case c;
+    dwp_facts c;
     read_ok(CASE_WITH("", ""), &c);
     assert_false(c.has_case_id);
     assert_string_equal(c.case_id, "");
@@ -244,7 +244,7 @@ static void test_case_json__minimal_defaults(void **state)
 static void test_case_json__null_is_absent(void **state)
 {
     (void)state;
-    dwp_case c;
+    dwp_facts c;
     read_ok(CASE_WITH(",\"case_id\":null,\"area\":null,\"household\":null,\"medical\":null,"
                       "\"emergency\":null",
                       ",\"id_number\":null,\"hukou_region\":null,\"orphan\":null,"
@@ -396,7 +396,7 @@ static void test_case_json__unknown_field_each_level(void **state)
     expect_schema(CASE_WITH(",\"emergency\":{\"kind\":\"urgent\",\"region\":\"510104\"}", ""),
                   "emergency.region", "unknown field");
     /* Keys are compared after unescaping; odd keys are quoted in the path. */
-    dwp_case c;
+    dwp_facts c;
     read_ok(CASE_WITH(",\"\\u0061rea\":\"rural\"", ""), &c);
     assert_int_equal(c.area, DWP_AREA_RURAL);
     expect_schema(CASE_WITH("", ",\"a\\nb\":1"), "child.\"a\\u000ab\"", "unknown field");
@@ -493,7 +493,7 @@ static void test_case_json__invalid_utf8(void **state)
     char json[128];
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         snprintf(json, sizeof json, CASE_WITH(",\"case_id\":\"ab%sc\"", ""), bad[i].bytes);
-        dwp_case c;
+        dwp_facts c;
         int rc = read_s(json, DWP_LANG_EN, &c);
         if (rc != DWP_EPARSE || !strstr(dwp_last_error(), "invalid UTF-8"))
             fail_msg("%s: got %d %s", bad[i].what, rc, dwp_last_error());
@@ -509,7 +509,7 @@ static void test_case_json__invalid_utf8(void **state)
     expect_syntax("{\"as_of\":\xE4\xB8\xAD}", "expected a value; found byte 0xE4");
 
     /* The valid extremes are accepted: U+0080, U+07FF, U+0800, U+FFFF, U+10000, U+10FFFF. */
-    dwp_case c;
+    dwp_facts c;
     read_ok(CASE_WITH(",\"case_id\":\"\xC2\x80\xDF\xBF\xE0\xA0\x80\xEF\xBF\xBF\xF0\x90\x80\x80"
                       "\xF4\x8F\xBF\xBF\xE4\xB8\xAD\"",
                       ""),
@@ -522,7 +522,7 @@ static void test_case_json__invalid_utf8(void **state)
 static void test_case_json__escapes_and_surrogates(void **state)
 {
     (void)state;
-    dwp_case c;
+    dwp_facts c;
     read_ok(CASE_WITH(",\"case_id\":\"\\u4E2d\\uD83D\\uDE00\\\"\\\\\\/\\b\\f\\n\\r\\t-\\u00e9\"",
                       ""),
             &c);
@@ -550,7 +550,7 @@ static void test_case_json__control_characters(void **state)
     expect_syntax_n("{\"case_id\":\"a\0b\"}", 17, "U+0000", "未转义的控制字符 U+0000");
     expect_syntax(CASE_WITH("", ",\"a\x1f\":1"), "U+001F");
     /* DEL is not a control character for JSON. */
-    dwp_case c;
+    dwp_facts c;
     read_ok(CASE_WITH(",\"case_id\":\"\x7F\"", ""), &c);
     assert_string_equal(c.case_id, "\x7F");
 }
@@ -595,7 +595,7 @@ static void test_case_json__numbers(void **state)
     expect_syntax(CASE_WITH(",\"household\":{\"size\":0x10}", ""), "found 'x'");
     /* Well-formed numbers are syntax-checked even where they are not wanted. */
     expect_schema(CASE_WITH(",\"x\":-0.5e-3", ""), "x", "unknown field");
-    dwp_case c;
+    dwp_facts c;
     read_ok(CASE_WITH(",\"household\":{\"monthly_benefit_fen\":-0}", ""), &c);
     assert_int_equal(c.household.monthly_benefit_fen.value, 0);
 }
@@ -634,7 +634,7 @@ static void test_case_json__integers(void **state)
 static void test_case_json__money_range(void **state)
 {
     (void)state;
-    dwp_case c;
+    dwp_facts c;
     read_ok(CASE_WITH(",\"medical\":{\"policy_out_of_pocket_fen\":10000000000000}", ""), &c);
     assert_int_equal(c.medical.policy_out_of_pocket_fen.value, DWP_MONEY_MAX);
     expect_field_error(CASE_WITH(",\"medical\":{\"policy_out_of_pocket_fen\":10000000000001}", ""),
@@ -656,7 +656,7 @@ static void test_case_json__money_range(void **state)
 static void test_case_json__small_int_ranges(void **state)
 {
     (void)state;
-    dwp_case c;
+    dwp_facts c;
     read_ok(CASE_WITH(",\"household\":{\"size\":99}", ""), &c);
     assert_int_equal(c.household.size.value, 99);
     read_ok(CASE_WITH(",\"household\":{\"size\":1}", ""), &c);
@@ -683,7 +683,7 @@ static void test_case_json__small_int_ranges(void **state)
 static void test_case_json__dates(void **state)
 {
     (void)state;
-    dwp_case c;
+    dwp_facts c;
     expect_field_error("{\"as_of\":\"2025-02-30\",\"region\":\"510104\",\"child\":{\"birth_date\":"
                        "\"2008-05-20\"}}",
                        DWP_ESCHEMA, "as_of", "expected a date YYYY-MM-DD; got \"2025-02-30\"",
@@ -713,7 +713,7 @@ static void test_case_json__dates(void **state)
 static void test_case_json__regions(void **state)
 {
     (void)state;
-    dwp_case c;
+    dwp_facts c;
     read_ok(CASE_WITH(",\"emergency\":{\"kind\":\"urgent\",\"occurred_region\":\"510107\"}",
                       ",\"hukou_region\":\"511302\""),
             &c);
@@ -758,7 +758,7 @@ static void expect_id_error(const char *json, const char *id, int status, const 
                             const char *zh_detail)
 {
     expect_field_error(json, status, "child.id_number", en_detail, zh_detail);
-    dwp_case c;
+    dwp_facts c;
     read_s(json, DWP_LANG_EN, &c);
     assert_no_trace_of(dwp_last_error(), id);
     assert_false(c.child.id_number_checked);
@@ -770,7 +770,7 @@ static void expect_id_error(const char *json, const char *id, int status, const 
 static void test_case_json__id_number(void **state)
 {
     (void)state;
-    dwp_case c;
+    dwp_facts c;
     read_ok(CASE_WITH("", ",\"id_number\":\"" ID_20080520 "\""), &c);
     assert_true(c.child.id_number_checked);
     /* Any order: the id number before the birth date. */
@@ -834,7 +834,7 @@ static void test_case_json__case_id(void **state)
 {
     (void)state;
     char json[1024], id[512];
-    dwp_case c;
+    dwp_facts c;
     memset(id, 'a', DWP_CASE_ID_MAX);
     id[DWP_CASE_ID_MAX] = '\0';
     snprintf(json, sizeof json, CASE_WITH(",\"case_id\":\"%s\"", ""), id);
@@ -874,7 +874,7 @@ static void test_case_json__long_values_are_quoted_briefly(void **state)
     assert_non_null(strstr(dwp_last_error(), "\xE2\x80\xA6\"")); /* …" */
     /* An unknown key that is too long to print whole. */
     snprintf(json, sizeof json, CASE_WITH(",\"%s\":1", ""), big);
-    dwp_case c;
+    dwp_facts c;
     assert_int_equal(read_s(json, DWP_LANG_EN, &c), DWP_ESCHEMA);
     assert_string_equal(dwp_last_error(),
                         "\"zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz\xE2\x80\xA6\": unknown field");
@@ -923,10 +923,10 @@ static void test_case_json__empty_input(void **state)
     expect_syntax_n("", 0, "line 1, column 1: expected a JSON object; found the end of the input",
                     "第 1 行第 1 列：应为 JSON 对象，实际为输入结尾");
     expect_syntax(" \n\t ", "line 2, column 3: expected a JSON object");
-    dwp_case c;
-    assert_int_equal(dwp_case_read_json(NULL, 0, DWP_LANG_EN, &c), DWP_EPARSE);
-    assert_int_equal(dwp_case_read_json(NULL, 5, DWP_LANG_EN, &c), DWP_EINVAL);
-    assert_int_equal(dwp_case_read_json("{}", 2, DWP_LANG_EN, NULL), DWP_EINVAL);
+    dwp_facts c;
+    assert_int_equal(dwp_facts_read_json(NULL, 0, DWP_LANG_EN, &c), DWP_EPARSE);
+    assert_int_equal(dwp_facts_read_json(NULL, 5, DWP_LANG_EN, &c), DWP_EINVAL);
+    assert_int_equal(dwp_facts_read_json("{}", 2, DWP_LANG_EN, NULL), DWP_EINVAL);
     expect_syntax_n("{", 1, "expected a string key; found the end of the input", NULL);
 }
 
@@ -986,7 +986,7 @@ static void test_case_json__every_prefix(void **state)
 {
     (void)state;
     size_t n = strlen(spec_example);
-    dwp_case c;
+    dwp_facts c;
     for (size_t len = 0; len + 1 < n; len++) {
         int rc = read_n(spec_example, len, len % 2 ? DWP_LANG_ZH : DWP_LANG_EN, &c);
         if (rc != DWP_EPARSE) fail_msg("prefix of %zu bytes: %d %s", len, rc, dwp_last_error());
@@ -999,7 +999,7 @@ static void test_case_json__every_prefix(void **state)
 static void test_case_json__language(void **state)
 {
     (void)state;
-    dwp_case c;
+    dwp_facts c;
     assert_int_equal(read_s("{}", 7, &c), DWP_ESCHEMA);
     assert_string_equal(dwp_last_error(), "as_of: required field is missing");
     assert_int_equal(read_s("{}", DWP_LANG_ZH, &c), DWP_ESCHEMA);

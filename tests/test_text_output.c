@@ -31,10 +31,6 @@
 #include "json_dom.h"
 #include "policytest.h"
 #include "text_format.h"
-/* dwp_text_format lives in cli/text_format.c, which is built into the dwpolicy command only,
- * not into dwpolicy_clisupport that the tests link: compile it in here. (Drop this line once
- * text_format.c is part of dwpolicy_clisupport.) */
-#include "text_format.c"
 
 /* 成都锦江区: the SPEC §2 sample, made to touch most benefits. 低保 单人户 is eligible at 成都's
  * 112000 (SPEC §5a-1); temporary relief is handled in 武侯 and ineligible because 成都's annual

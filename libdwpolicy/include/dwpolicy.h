@@ -136,6 +136,27 @@ DWP_API int dwp_rules_check(const char *rules_dir, const dwp_options *opts, char
 /** Release an engine. NULL is a no-op. Must not run while another thread uses the engine. */
 DWP_API void dwp_engine_close(dwp_engine *e);
 
+/* ---- Host functions ---------------------------------------------------------------------- */
+
+/**
+ * Let rule code call a function of the application: `host.NAME(...)` in Lua (for data only
+ * the platform has, e.g. an enrolment lookup against the education records).
+ *
+ * `signature` is "R(A…)" with one letter per type — i int64_t, d double, b bool as int32_t
+ * 0/1, s const char * (UTF-8, NUL-terminated) — and at most 8 arguments, e.g. "b(si)". `fn` is
+ * called through libffi as `R fn(A1, …, void *userdata)` (cast it to void (*)(void) here); a
+ * returned string stays the host's and is copied at once (NULL becomes nil). Rule code cannot
+ * replace a host function, and arguments that do not match the signature raise an error in
+ * that rule (status "error") before `fn` is called. `fn` may be called from any thread that
+ * evaluates, concurrently: make it thread-safe.
+ *
+ * Register before the first evaluation and before sharing the engine between threads; later
+ * calls fail with DWP_EINVAL. Also DWP_EINVAL for a bad name ([a-z0-9_], ≤ 64), a bad
+ * signature or a name already registered; DWP_ENOMEM.
+ */
+DWP_API int dwp_engine_register_fn(dwp_engine *e, const char *name, const char *signature,
+                                   void (*fn)(void), void *userdata);
+
 /* ---- Evaluation ------------------------------------------------------------------------- */
 
 /**
@@ -163,6 +184,90 @@ DWP_API int dwp_eval_json(dwp_engine *e, const char *case_json, size_t len,
  */
 DWP_API int dwp_params_json(dwp_engine *e, const char *region, const char *as_of,
                             char **out);
+
+/* ---- Typed cases and results (for C/C++ hosts that do not want JSON) ------------------- */
+
+/** A case under construction: fields set by their SPEC §2 path. Not thread-safe (one thread at
+ *  a time); evaluating it does not change it, so it can be evaluated again. */
+typedef struct dwp_case dwp_case;
+
+/** A new, empty case, released with dwp_case_free(). DWP_EINVAL, DWP_ENOMEM. */
+DWP_API int dwp_case_new(dwp_case **out);
+/** Release a case. NULL is a no-op. */
+DWP_API void dwp_case_free(dwp_case *c);
+
+/**
+ * Set a field by its dotted path, e.g. dwp_case_set_int(c, "child.monthly_income_fen", 0),
+ * dwp_case_set_str(c, "household.status", "dibao_marginal"), dwp_case_set_bool(c,
+ * "child.orphan", 1), dwp_case_set_date(c, "as_of", 2026, 3, 1). Setting a field again
+ * replaces it. A path that is not a field, or a setter of the wrong type for it, is
+ * DWP_ESCHEMA at once (`child.educaton: unknown field`); values are checked when the case is
+ * evaluated, with the same messages as the JSON reader (an unknown enumeration name, a date
+ * that does not exist, an amount out of range). Strings are UTF-8 and copied.
+ */
+DWP_API int dwp_case_set_int(dwp_case *c, const char *path, int64_t value);
+DWP_API int dwp_case_set_str(dwp_case *c, const char *path, const char *value);
+DWP_API int dwp_case_set_bool(dwp_case *c, const char *path, int32_t value);
+DWP_API int dwp_case_set_date(dwp_case *c, const char *path, int32_t year, int32_t month,
+                              int32_t day);
+/** Remove a field (absent again). DWP_ESCHEMA for an unknown path; 0 when it was not set. */
+DWP_API int dwp_case_unset(dwp_case *c, const char *path);
+
+/** The case as SPEC §2 JSON (what dwp_eval_json would be given), released with dwp_free(). */
+DWP_API int dwp_case_to_json(const dwp_case *c, char **out);
+
+/** An evaluated case: read through the accessors below. Immutable: any thread may read it. */
+typedef struct dwp_result dwp_result;
+
+/**
+ * Evaluate a typed case. Return codes as dwp_eval_json(): on DWP_EPARSE / DWP_ESCHEMA /
+ * DWP_EINVAL *out is NULL; on 0, DWP_ERULES, DWP_ESCRIPT and DWP_ELIMIT *out is the result.
+ * The engine must outlive the result. Release with dwp_result_free(). Thread-safe.
+ */
+DWP_API int dwp_eval_case(dwp_engine *e, const dwp_case *c, dwp_result **out);
+/** dwp_eval_json() into a result handle instead of a JSON string. */
+DWP_API int dwp_eval_json_result(dwp_engine *e, const char *case_json, size_t len,
+                                 dwp_result **out);
+/** Release a result. NULL is a no-op. */
+DWP_API void dwp_result_free(dwp_result *r);
+
+/** The result as SPEC §3 JSON, byte-identical to dwp_eval_json(). Owned by the result. */
+DWP_API const char *dwp_result_json(const dwp_result *r);
+
+/* Benefit status, period and kind values of the accessors. */
+#define DWP_BENEFIT_ELIGIBLE 0
+#define DWP_BENEFIT_INELIGIBLE 1
+#define DWP_BENEFIT_INDETERMINATE 2
+#define DWP_BENEFIT_ERROR 3
+#define DWP_PERIOD_MONTH 0
+#define DWP_PERIOD_YEAR 1
+#define DWP_PERIOD_ONCE 2
+#define DWP_PERIOD_CLAIM 3
+#define DWP_KIND_PAYMENT 0
+#define DWP_KIND_CAP 1
+#define DWP_KIND_WAIVER 2
+
+/** Number of benefits in the result (the catalogue, then local rules). */
+DWP_API size_t dwp_result_benefit_count(const dwp_result *r);
+/** Index of the benefit with this id, or -1. */
+DWP_API int32_t dwp_result_benefit_find(const dwp_result *r, const char *id);
+/* Accessors of benefit i (0 ≤ i < count). Strings are owned by the result; an index out of
+ * range gives NULL, -1 or DWP_EINVAL. Texts are in the engine's language. */
+DWP_API const char *dwp_result_benefit_id(const dwp_result *r, size_t i);
+DWP_API const char *dwp_result_benefit_title(const dwp_result *r, size_t i);
+DWP_API int32_t dwp_result_benefit_status(const dwp_result *r, size_t i); /* DWP_BENEFIT_* */
+/** The amount in fen when the benefit is eligible (0 when ineligible); DWP_EINVAL when it has
+ *  none (indeterminate, error) or i is out of range. */
+DWP_API int dwp_result_benefit_amount(const dwp_result *r, size_t i, int64_t *out);
+DWP_API int32_t dwp_result_benefit_period(const dwp_result *r, size_t i); /* DWP_PERIOD_* */
+DWP_API int32_t dwp_result_benefit_kind(const dwp_result *r, size_t i);   /* DWP_KIND_* */
+DWP_API const char *dwp_result_benefit_basis(const dwp_result *r, size_t i);
+DWP_API const char *dwp_result_benefit_decided_by(const dwp_result *r, size_t i);
+DWP_API size_t dwp_result_reason_count(const dwp_result *r, size_t i);
+DWP_API const char *dwp_result_reason_code(const dwp_result *r, size_t i, size_t k);
+DWP_API const char *dwp_result_reason_text(const dwp_result *r, size_t i, size_t k);
+/** 1 when reason k of benefit i is a condition met, 0 when not, -1 out of range. */
+DWP_API int32_t dwp_result_reason_ok(const dwp_result *r, size_t i, size_t k);
 
 /** Release what the library returned. NULL is a no-op. */
 DWP_API void dwp_free(void *p);

@@ -28,6 +28,34 @@ DWP_API const char *dwp_status_str(int32_t status)
 
 DWP_API void dwp_free(void *p) { free(p); }
 
+/* Evaluate and write the result JSON. On success (or a result with failed decisions) *x and
+ * *json are set and owned by the caller; otherwise both are NULL. */
+static int evaluate(dwp_engine *e, const char *case_json, size_t len, dwp_evaluation **x,
+                    char **json)
+{
+    *x = NULL;
+    *json = NULL;
+    /* On the heap: an evaluation holds up to DWP_DECISIONS_MAX decisions, too much for the
+     * small stacks some hosts give their threads. */
+    dwp_evaluation *ev = malloc(sizeof *ev);
+    if (!ev) return dwp_error_set_text(DWP_ENOMEM, "out of memory");
+    int status = dwp_evaluate(e, case_json, len, ev);
+    if (status == DWP_OK) {
+        dwp_strbuf b;
+        dwp_strbuf_init(&b);
+        dwp_result_write(ev, &b);
+        *json = dwp_strbuf_take(&b);
+        status = *json ? dwp_evaluation_status(ev) : dwp_error_set_text(DWP_ENOMEM, "out of memory");
+    }
+    if (!*json) {
+        dwp_evaluation_release(ev);
+        free(ev);
+        return status;
+    }
+    *x = ev;
+    return status;
+}
+
 DWP_API int dwp_eval_json(dwp_engine *e, const char *case_json, size_t len, char **result_json)
 {
     dwp_error_clear();
@@ -36,20 +64,163 @@ DWP_API int dwp_eval_json(dwp_engine *e, const char *case_json, size_t len, char
         return dwp_error_set(DWP_EINVAL, e ? e->lang : DWP_LANG_ZH,
                              "dwp_eval_json：engine、case_json 和 result_json 不能为 NULL",
                              "dwp_eval_json: engine, case_json and result_json must not be NULL");
-    /* On the heap: an evaluation holds up to DWP_DECISIONS_MAX decisions, too much for the
-     * small stacks some hosts give their threads. */
-    dwp_evaluation *x = malloc(sizeof *x);
-    if (!x) return dwp_error_set_text(DWP_ENOMEM, "out of memory");
-    int status = dwp_evaluate(e, case_json, len, x);
-    if (status == DWP_OK) {
-        dwp_strbuf b;
-        dwp_strbuf_init(&b);
-        dwp_result_write(x, &b);
-        *result_json = dwp_strbuf_take(&b);
-        status = *result_json ? dwp_evaluation_status(x)
-                              : dwp_error_set_text(DWP_ENOMEM, "out of memory");
+    dwp_evaluation *x;
+    int status = evaluate(e, case_json, len, &x, result_json);
+    if (x) {
+        dwp_evaluation_release(x);
+        free(x);
     }
-    dwp_evaluation_release(x);
-    free(x);
     return status;
+}
+
+/* ---- Result handles ----------------------------------------------------------------------- */
+
+struct dwp_result {
+    dwp_evaluation *x; /* its arena holds the texts the accessors hand out */
+    char *json;
+};
+
+DWP_API int dwp_eval_json_result(dwp_engine *e, const char *case_json, size_t len,
+                                 dwp_result **out)
+{
+    dwp_error_clear();
+    if (out) *out = NULL;
+    if (!e || !case_json || !out)
+        return dwp_error_set(DWP_EINVAL, e ? e->lang : DWP_LANG_ZH, "参数不能为 NULL",
+                             "arguments must not be NULL");
+    dwp_result *r = calloc(1, sizeof *r);
+    if (!r) return dwp_error_set_text(DWP_ENOMEM, "out of memory");
+    int status = evaluate(e, case_json, len, &r->x, &r->json);
+    if (!r->x) {
+        free(r);
+        return status;
+    }
+    *out = r;
+    return status;
+}
+
+DWP_API int dwp_eval_case(dwp_engine *e, const dwp_case *c, dwp_result **out)
+{
+    dwp_error_clear();
+    if (out) *out = NULL;
+    if (!e || !c || !out)
+        return dwp_error_set(DWP_EINVAL, e ? e->lang : DWP_LANG_ZH, "参数不能为 NULL",
+                             "arguments must not be NULL");
+    char *json;
+    int status = dwp_case_builder_json(c, &json);
+    if (status != DWP_OK) return status;
+    status = dwp_eval_json_result(e, json, strlen(json), out);
+    free(json);
+    return status;
+}
+
+DWP_API void dwp_result_free(dwp_result *r)
+{
+    if (!r) return;
+    dwp_evaluation_release(r->x);
+    free(r->x);
+    free(r->json);
+    free(r);
+}
+
+DWP_API const char *dwp_result_json(const dwp_result *r) { return r ? r->json : NULL; }
+
+DWP_API size_t dwp_result_benefit_count(const dwp_result *r) { return r ? r->x->count : 0; }
+
+static const dwp_decision *decision_at(const dwp_result *r, size_t i)
+{
+    return r && i < r->x->count ? &r->x->decisions[i] : NULL;
+}
+
+DWP_API int32_t dwp_result_benefit_find(const dwp_result *r, const char *id)
+{
+    for (size_t i = 0; r && id && i < r->x->count; i++)
+        if (!strcmp(r->x->decisions[i].benefit->id, id)) return (int32_t)i;
+    return -1;
+}
+
+DWP_API const char *dwp_result_benefit_id(const dwp_result *r, size_t i)
+{
+    const dwp_decision *d = decision_at(r, i);
+    return d ? d->benefit->id : NULL;
+}
+
+DWP_API const char *dwp_result_benefit_title(const dwp_result *r, size_t i)
+{
+    const dwp_decision *d = decision_at(r, i);
+    return d ? dwp_text_in(d->benefit->title, r->x->ev.lang) : NULL;
+}
+
+DWP_API int32_t dwp_result_benefit_status(const dwp_result *r, size_t i)
+{
+    const dwp_decision *d = decision_at(r, i);
+    return d ? d->status : -1;
+}
+
+DWP_API int dwp_result_benefit_amount(const dwp_result *r, size_t i, int64_t *out)
+{
+    const dwp_decision *d = decision_at(r, i);
+    if (!d || !out) return DWP_EINVAL;
+    /* The same rule as the JSON: the amount when eligible, 0 when ineligible, else none. */
+    if (d->status == DWP_STATUS_ELIGIBLE && d->has_amount) *out = d->amount;
+    else if (d->status == DWP_STATUS_INELIGIBLE) *out = 0;
+    else return DWP_EINVAL;
+    return DWP_OK;
+}
+
+DWP_API int32_t dwp_result_benefit_period(const dwp_result *r, size_t i)
+{
+    const dwp_decision *d = decision_at(r, i);
+    return d ? d->benefit->period : -1;
+}
+
+DWP_API int32_t dwp_result_benefit_kind(const dwp_result *r, size_t i)
+{
+    const dwp_decision *d = decision_at(r, i);
+    return d ? d->benefit->kind : -1;
+}
+
+DWP_API const char *dwp_result_benefit_basis(const dwp_result *r, size_t i)
+{
+    const dwp_decision *d = decision_at(r, i);
+    return d ? (d->basis ? d->basis : d->benefit->basis) : NULL;
+}
+
+DWP_API const char *dwp_result_benefit_decided_by(const dwp_result *r, size_t i)
+{
+    const dwp_decision *d = decision_at(r, i);
+    if (!d) return NULL;
+    const dwp_engine *e = r->x->ev.engine;
+    int index = dwp_regions_find(&e->regions, d->decided_by);
+    return index >= 0 ? e->regions.list[index].code_text : NULL;
+}
+
+DWP_API size_t dwp_result_reason_count(const dwp_result *r, size_t i)
+{
+    const dwp_decision *d = decision_at(r, i);
+    return d ? d->n_reasons : 0;
+}
+
+static const dwp_reason *reason_at(const dwp_result *r, size_t i, size_t k)
+{
+    const dwp_decision *d = decision_at(r, i);
+    return d && k < d->n_reasons ? &d->reasons[k] : NULL;
+}
+
+DWP_API const char *dwp_result_reason_code(const dwp_result *r, size_t i, size_t k)
+{
+    const dwp_reason *reason = reason_at(r, i, k);
+    return reason ? reason->code : NULL;
+}
+
+DWP_API const char *dwp_result_reason_text(const dwp_result *r, size_t i, size_t k)
+{
+    const dwp_reason *reason = reason_at(r, i, k);
+    return reason ? reason->text : NULL;
+}
+
+DWP_API int32_t dwp_result_reason_ok(const dwp_result *r, size_t i, size_t k)
+{
+    const dwp_reason *reason = reason_at(r, i, k);
+    return reason ? reason->ok : -1;
 }

@@ -18,7 +18,7 @@ static dwp_text disability_type_text(int type)
  * child has a disability, so that params[] lists only what the decision used. */
 static dwp_tri severe_disability(const dwp_eval *ev, dwp_decision *d, bool *ok_params)
 {
-    const dwp_case *c = ev->c;
+    const dwp_facts *c = ev->c;
     *ok_params = true;
     if (!c->child.has_disability) return DWP_TRI_NO;
     int64_t max_grade, im_max_grade;
@@ -68,7 +68,7 @@ static void household_condition(const dwp_eval *ev, dwp_decision *d)
 
 void dwp_decide_dibao_single_person(const dwp_eval *ev, dwp_decision *d)
 {
-    const dwp_case *c = ev->c;
+    const dwp_facts *c = ev->c;
     if (ev->age < 18)
         dwp_check(ev, d, "child.age", true, "%d 周岁，未满 18 周岁", "aged %d, under 18",
                   (int)ev->age);

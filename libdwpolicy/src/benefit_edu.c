@@ -9,7 +9,7 @@ static const uint8_t senior[] = {DWP_LEVEL_ORDINARY_HIGH, DWP_LEVEL_SECONDARY_VO
 
 void dwp_decide_edu_living_subsidy(const dwp_eval *ev, dwp_decision *d)
 {
-    const dwp_case *c = ev->c;
+    const dwp_facts *c = ev->c;
     dwp_fact_level_in(ev, d, compulsory);
     dwp_fact_economic_difficulty(ev, d);
     if (d->n_failed == 0 && c->child.boarding == DWP_TRI_UNKNOWN)
@@ -42,7 +42,7 @@ void dwp_decide_edu_living_subsidy(const dwp_eval *ev, dwp_decision *d)
 
 void dwp_decide_edu_grant(const dwp_eval *ev, dwp_decision *d)
 {
-    const dwp_case *c = ev->c;
+    const dwp_facts *c = ev->c;
     dwp_fact_level_in(ev, d, senior);
     dwp_fact_economic_difficulty(ev, d);
     if (dwp_decision_settle(d) != DWP_STATUS_ELIGIBLE) return;
@@ -63,7 +63,7 @@ void dwp_decide_edu_grant(const dwp_eval *ev, dwp_decision *d)
 
 void dwp_decide_edu_tuition_waiver(const dwp_eval *ev, dwp_decision *d)
 {
-    const dwp_case *c = ev->c;
+    const dwp_facts *c = ev->c;
     dwp_fact_level_in(ev, d, senior);
     dwp_fact_economic_difficulty(ev, d);
     if (dwp_decision_settle(d) != DWP_STATUS_ELIGIBLE) return;

@@ -5,7 +5,7 @@
 
 void dwp_decide_employment_job_seeking_subsidy(const dwp_eval *ev, dwp_decision *d)
 {
-    const dwp_case *c = ev->c;
+    const dwp_facts *c = ev->c;
     if (ev->age >= 16)
         dwp_check(ev, d, "child.age", true, "%d 周岁，已满 16 周岁", "aged %d: 16 or over", (int)ev->age);
     else

@@ -5,7 +5,7 @@
 
 void dwp_decide_housing_support(const dwp_eval *ev, dwp_decision *d)
 {
-    const dwp_case *c = ev->c;
+    const dwp_facts *c = ev->c;
     dwp_cond(ev, d, "household.housing_eligible", c->household.housing_eligible,
              "household.housing_eligible",
              DWP_T("家庭符合当地城镇住房保障条件", "the family meets the local housing-support conditions"),

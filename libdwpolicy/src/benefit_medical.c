@@ -23,7 +23,7 @@ static const assistance_class classes[] = {
 };
 
 /* Whether the case belongs to class i; unknown when the deciding fact is absent. */
-static dwp_tri in_class(const dwp_case *c, size_t i, const char **missing)
+static dwp_tri in_class(const dwp_facts *c, size_t i, const char **missing)
 {
     uint8_t hh = c->household.status;
     *missing = "household.status";
@@ -71,7 +71,7 @@ static const assistance_class *choose_class(const dwp_eval *ev, dwp_decision *d)
 
 void dwp_decide_medical_assistance(const dwp_eval *ev, dwp_decision *d)
 {
-    const dwp_case *c = ev->c;
+    const dwp_facts *c = ev->c;
     if (!c->medical.present) {
         dwp_check_text(ev, d, "medical", false,
                        DWP_T("本案未提供医疗费用信息", "the case has no medical expenses"));
@@ -153,7 +153,7 @@ void dwp_decide_medical_assistance(const dwp_eval *ev, dwp_decision *d)
  * categories a region adds. */
 void dwp_decide_medical_premium_subsidy(const dwp_eval *ev, dwp_decision *d)
 {
-    const dwp_case *c = ev->c;
+    const dwp_facts *c = ev->c;
     int64_t extra;
     if (!dwp_param_read(ev, d, DWP_P_MEDICAL_PREMIUM_EXTRA_CATEGORIES, &extra)) return;
     uint32_t matched = ev->categories & (uint32_t)extra;
@@ -189,7 +189,7 @@ void dwp_decide_medical_premium_subsidy(const dwp_eval *ev, dwp_decision *d)
  * in full-time 中职、高职、本科 or 硕士 study. */
 void dwp_decide_medical_tomorrow_plan(const dwp_eval *ev, dwp_decision *d)
 {
-    const dwp_case *c = ev->c;
+    const dwp_facts *c = ev->c;
     int64_t enabled;
     if (!dwp_param_read(ev, d, DWP_P_MEDICAL_TOMORROW_PLAN_ENABLED, &enabled)) return;
     if (!enabled)

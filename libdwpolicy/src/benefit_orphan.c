@@ -32,7 +32,7 @@ static const char *level_en(int level)
 /* 普通高中 in any mode; 中职、高职、本科、硕士 only full-time; 博士 never. */
 static void education_condition(const dwp_eval *ev, dwp_decision *d)
 {
-    const dwp_case *c = ev->c;
+    const dwp_facts *c = ev->c;
     if (!c->child.has_education) {
         dwp_missing_add(d, "child.education.level");
         return;
@@ -69,7 +69,7 @@ static void education_condition(const dwp_eval *ev, dwp_decision *d)
 
 void dwp_decide_orphan_adult_student_topup(const dwp_eval *ev, dwp_decision *d)
 {
-    const dwp_case *c = ev->c;
+    const dwp_facts *c = ev->c;
     int64_t enabled, max_age;
     if (!dwp_param_read(ev, d, DWP_P_ORPHAN_TOPUP_ENABLED, &enabled)) return;
     if (!enabled)

@@ -5,7 +5,7 @@
 
 void dwp_decide_orphan_basic_living(const dwp_eval *ev, dwp_decision *d)
 {
-    const dwp_case *c = ev->c;
+    const dwp_facts *c = ev->c;
     dwp_fact_age_below(ev, d, 18);
     dwp_fact_orphan_like(ev, d);
     if (d->n_failed == 0 && c->child.living_arrangement == DWP_LIVING_UNSET)

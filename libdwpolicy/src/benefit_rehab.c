@@ -6,7 +6,7 @@
 
 void dwp_decide_rehab_disabled_child(const dwp_eval *ev, dwp_decision *d)
 {
-    const dwp_case *c = ev->c;
+    const dwp_facts *c = ev->c;
     int64_t max_age;
     if (!dwp_param_read(ev, d, DWP_P_REHAB_MAX_AGE, &max_age)) return;
     if (ev->age <= max_age)

@@ -8,7 +8,7 @@
 
 void dwp_decide_relief_temporary(const dwp_eval *ev, dwp_decision *d)
 {
-    const dwp_case *c = ev->c;
+    const dwp_facts *c = ev->c;
     if (!c->emergency.present) {
         dwp_check_text(ev, d, "emergency", false,
                        DWP_T("本案未报告突发性、紧迫性、临时性困难", "the case reports no emergency"));

@@ -1,4 +1,4 @@
-/* case.h — the case model: the facts of one child's case, as read from SPEC §2 JSON.
+/* case.h — the case model (dwp_facts): the facts of one child's case, as read from SPEC §2 JSON.
  *
  * Every optional fact is tri-state or carries a `present` flag: a rule that needs an absent
  * fact answers "indeterminate" and names the field, rather than guessing. */
@@ -6,6 +6,7 @@
 #define DWP_CASE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "date.h"
@@ -61,7 +62,7 @@ const char *dwp_enum_list(dwp_enum_kind kind);
 #define DWP_CASE_ID_MAX 128      /* bytes of case_id */
 #define DWP_HOUSEHOLD_SIZE_MAX 99
 
-typedef struct dwp_case {
+typedef struct dwp_facts {
     char case_id[DWP_CASE_ID_MAX + 1]; /* UTF-8 without U+0000, NUL-terminated; echoed */
     bool has_case_id;
     dwp_date as_of;     /* required */
@@ -114,7 +115,7 @@ typedef struct dwp_case {
         int32_t occurred_region; /* 0 = absent */
         dwp_opt_int received_this_year_fen;
     } emergency;
-} dwp_case;
+} dwp_facts;
 
 /*
  * Read SPEC §2 case JSON straight into *out (no intermediate tree). Strict: RFC 8259 plus no
@@ -125,7 +126,16 @@ typedef struct dwp_case {
  * error set, in `lang`, naming the field path and what was expected and found.
  * Region membership and date order (birth_date <= as_of) are checked by the engine.
  */
-int dwp_case_read_json(const char *json, size_t len, int lang, dwp_case *out);
+int dwp_facts_read_json(const char *json, size_t len, int lang, dwp_facts *out);
+
+/* What JSON type the case field at a dotted path holds (DWP_FIELD_*), or -1 when no field has
+ * that path. Dates, enumerations and region codes are strings. */
+enum { DWP_FIELD_BOOL, DWP_FIELD_INT, DWP_FIELD_STRING, DWP_FIELD_OBJECT };
+int dwp_case_field_kind(const char *path, size_t len);
+
+/* The JSON of a typed case (case_builder.c), for the reader. */
+struct dwp_case;
+int dwp_case_builder_json(const struct dwp_case *c, char **out);
 
 /* GB 11643-1999: 18 characters, 17 digits and a check character (0-9 or X) that matches.
  * *birth is set to the embedded birth date (characters 7..14) whenever the shape and that date

@@ -1,4 +1,4 @@
-/* case_json.c — the strict case reader (SPEC §2): JSON bytes straight into a dwp_case.
+/* case_json.c — the strict case reader (SPEC §2): JSON bytes straight into a dwp_facts.
  *
  * One pass, no tree, no allocation. The object structure is driven by the schema tables
  * below; anything the schema does not expect (unknown field, wrong type) is recorded as the
@@ -81,7 +81,7 @@ enum field_type {
 #define NO_FLAG ((size_t)-1)
 
 struct parser;
-struct dwp_case;
+struct dwp_facts;
 
 typedef struct field {
     const char *name;
@@ -90,7 +90,7 @@ typedef struct field {
     uint8_t type;
     bool required;
     uint8_t ekind; /* dwp_enum_kind for T_ENUM */
-    size_t off;    /* offset of the value in dwp_case */
+    size_t off;    /* offset of the value in dwp_facts */
     int64_t min, max;
     const struct schema *sub;
 } field;
@@ -100,10 +100,10 @@ typedef struct schema {
     const field *fields;
     int count; /* at most 32: fields seen are tracked in a uint32_t */
     /* Checks that need the whole object (run after the required-field check). */
-    void (*finish)(struct parser *P, struct dwp_case *c);
+    void (*finish)(struct parser *P, struct dwp_facts *c);
 } schema;
 
-#define OFF(m) offsetof(dwp_case, m)
+#define OFF(m) offsetof(dwp_facts, m)
 #define F_BOOL(n, path, m) {n, path, sizeof(n) - 1, T_BOOL, false, 0, OFF(m), 0, 0, NULL}
 #define F_MONEY(n, path, m) {n, path, sizeof(n) - 1, T_MONEY, false, 0, OFF(m), 0, DWP_MONEY_MAX, NULL}
 #define F_ENUM(n, path, m, k, req) {n, path, sizeof(n) - 1, T_ENUM, req, k, OFF(m), 0, 0, NULL}
@@ -111,7 +111,7 @@ typedef struct schema {
 #define F_OBJ(n, path, flag, sub, req) {n, path, sizeof(n) - 1, T_OBJECT, req, 0, flag, 0, 0, sub}
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
-static void child_finish(struct parser *P, struct dwp_case *c);
+static void child_finish(struct parser *P, struct dwp_facts *c);
 
 static const field education_fields[] = {
     F_ENUM("level", "child.education.level", child.education_level, DWP_ENUM_LEVEL, true),
@@ -208,7 +208,7 @@ _Static_assert(COUNT(root_fields) <= 32 && COUNT(child_fields) <= 32 &&
                "an object has more than 32 fields");
 
 /* Absent everywhere: tri-state facts start unknown, everything else 0 / false / UNSET. */
-static const dwp_case empty_case = {
+static const dwp_facts empty_case = {
     .child = {.orphan = DWP_TRI_UNKNOWN,
               .de_facto_unsupported = DWP_TRI_UNKNOWN,
               .autism = DWP_TRI_UNKNOWN,
@@ -717,7 +717,7 @@ static inline int scan_literal(parser *P, const char *lit, size_t n)
         if (rc_ != DWP_OK) return rc_;                                                         \
     } while (0)
 
-static int parse_object(parser *P, const schema *sc, dwp_case *c, int depth);
+static int parse_object(parser *P, const schema *sc, dwp_facts *c, int depth);
 
 static int expect_value(const parser *P, bool after_comma)
 {
@@ -892,7 +892,7 @@ static void check_id_number(parser *P, const field *f, const jstr *s)
 
 /* The id number's birth date can only be compared once birth_date has been read too, and
  * the two may come in any order. */
-static void child_finish(parser *P, dwp_case *c)
+static void child_finish(parser *P, dwp_facts *c)
 {
     if (P->id_birth == 0) return;
     if (c->child.birth_date != P->id_birth)
@@ -904,7 +904,7 @@ static void child_finish(parser *P, dwp_case *c)
 }
 
 /* Read the value of a known field into the case. The cursor is at the value. */
-static int parse_field(parser *P, const field *f, dwp_case *c, int depth)
+static int parse_field(parser *P, const field *f, dwp_facts *c, int depth)
 {
     if (P->cur >= P->end) return expect_value(P, false);
     unsigned char ch = *P->cur;
@@ -1085,7 +1085,7 @@ static int find_field(const schema *sc, const jstr *key)
 
 /* [cursor at '{'] An object at nesting level `depth` (the top level is 1). With sc NULL the
  * object is only syntax-checked (it sits where a contract error was already recorded). */
-static int parse_object(parser *P, const schema *sc, dwp_case *c, int depth)
+static int parse_object(parser *P, const schema *sc, dwp_facts *c, int depth)
 {
     if (depth > MAX_DEPTH)
         return syntax_error(P, P->cur, "嵌套超过 %d 层", "nesting deeper than %d levels",
@@ -1167,12 +1167,12 @@ static int parse_object(parser *P, const schema *sc, dwp_case *c, int depth)
     return DWP_OK;
 }
 
-int dwp_case_read_json(const char *json, size_t len, int lang, dwp_case *out)
+int dwp_facts_read_json(const char *json, size_t len, int lang, dwp_facts *out)
 {
     lang = lang == DWP_LANG_ZH ? DWP_LANG_ZH : DWP_LANG_EN;
     if (!out || (!json && len))
-        return dwp_error_set(DWP_EINVAL, lang, "dwp_case_read_json：参数为 NULL",
-                             "dwp_case_read_json: NULL argument");
+        return dwp_error_set(DWP_EINVAL, lang, "dwp_facts_read_json：参数为 NULL",
+                             "dwp_facts_read_json: NULL argument");
     *out = empty_case;
 
     /* Not an initializer: that would also zero the scratch buffer on every call. */
@@ -1203,4 +1203,34 @@ int dwp_case_read_json(const char *json, size_t len, int lang, dwp_case *out)
                           "expected the end of the input after the top-level value; found %s",
                           false);
     return P.failed ? DWP_ESCHEMA : DWP_OK;
+}
+
+/* ---- Field lookup for the typed case builder (case_builder.c) -------------------------- */
+
+int dwp_case_field_kind(const char *path, size_t len)
+{
+    const schema *sc = &root_schema;
+    size_t start = 0;
+    for (;;) {
+        size_t end = start;
+        while (end < len && path[end] != '.') end++;
+        const field *f = NULL;
+        for (int i = 0; i < sc->count && !f; i++)
+            if (sc->fields[i].len == end - start && !memcmp(sc->fields[i].name, path + start, end - start))
+                f = &sc->fields[i];
+        if (!f) return -1;
+        if (end == len) {
+            switch (f->type) {
+            case T_BOOL: return DWP_FIELD_BOOL;
+            case T_INT:
+            case T_MONEY:
+            case T_U8: return DWP_FIELD_INT;
+            case T_OBJECT: return DWP_FIELD_OBJECT;
+            default: return DWP_FIELD_STRING; /* dates, enumerations, codes, ids */
+            }
+        }
+        if (f->type != T_OBJECT) return -1;
+        sc = f->sub;
+        start = end + 1;
+    }
 }

@@ -8,15 +8,18 @@
 #include <stdint.h>
 
 #include "case.h"
+#include "dwpolicy.h"
 #include "params.h"
 #include "regions.h"
 #include "text.h"
 
 typedef struct dwp_engine dwp_engine;
 
-enum { DWP_STATUS_ELIGIBLE, DWP_STATUS_INELIGIBLE, DWP_STATUS_INDETERMINATE, DWP_STATUS_ERROR };
-enum { DWP_PERIOD_MONTH, DWP_PERIOD_YEAR, DWP_PERIOD_ONCE, DWP_PERIOD_CLAIM };
-enum { DWP_KIND_PAYMENT, DWP_KIND_CAP, DWP_KIND_WAIVER };
+/* The public values (dwpolicy.h), so that accessors hand them out as they are. */
+#define DWP_STATUS_ELIGIBLE DWP_BENEFIT_ELIGIBLE
+#define DWP_STATUS_INELIGIBLE DWP_BENEFIT_INELIGIBLE
+#define DWP_STATUS_INDETERMINATE DWP_BENEFIT_INDETERMINATE
+#define DWP_STATUS_ERROR DWP_BENEFIT_ERROR
 
 /* Services (SPEC §4), in the order they are listed in results. */
 typedef enum dwp_service_id {
@@ -113,7 +116,7 @@ void dwp_arena_release(dwp_arena *a);
 /* What every benefit rule sees. */
 typedef struct dwp_eval {
     const dwp_engine *engine;
-    const dwp_case *c;
+    const dwp_facts *c;
     int lang;
     int32_t age;
     int chain[DWP_CHAIN_MAX]; /* region indices, case region first */

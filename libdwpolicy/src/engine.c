@@ -245,6 +245,7 @@ DWP_API void dwp_engine_close(dwp_engine *e)
     if (!e) return;
     dwp_rules_pool_destroy(e);
     dwp_rules_free(e);
+    free(e->host_fns);
     while (e->strings) {
         struct dwp_string_block *next = e->strings->next;
         free(e->strings);

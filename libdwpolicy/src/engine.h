@@ -3,6 +3,7 @@
 #define DWP_ENGINE_H
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -84,6 +85,11 @@ struct dwp_engine {
     /* Lua states for rule code, one checked out per evaluation that needs one. The only
      * mutable part of an engine, behind its own lock. */
     struct dwp_rules_pool *pool;
+
+    /* Host functions (host_fn.c), registered before the first evaluation. */
+    struct dwp_host_fn *host_fns;
+    size_t host_fn_count;
+    atomic_bool in_use; /* set by the first evaluation: registration is closed from then on */
 };
 
 static inline const dwp_param_series *dwp_engine_series(const struct dwp_engine *e,
@@ -123,6 +129,9 @@ int dwp_lua_yuan(struct lua_State *L);
 
 /* At most this many local rules per region, so that one case's results stay bounded. */
 #define DWP_LOCAL_RULES_PER_REGION 16
+
+/* The engine of the evaluation running in L (lua_rules.c); raises outside an evaluation. */
+const struct dwp_engine *dwp_lua_current_engine(struct lua_State *L);
 
 /* The rules-state pool (lua_rules.c). */
 int dwp_rules_pool_create(struct dwp_engine *e);

@@ -34,7 +34,7 @@ static int prefecture_of(const dwp_regions *r, int index)
     return index >= 0 && r->list[index].level == DWP_LEVEL_PREFECTURE ? index : -1;
 }
 
-static int check_case(const dwp_engine *e, const dwp_case *c, int *region_index,
+static int check_case(const dwp_engine *e, const dwp_facts *c, int *region_index,
                       bool *migrant)
 {
     *region_index = dwp_regions_find(&e->regions, c->region);
@@ -61,7 +61,7 @@ static int check_case(const dwp_engine *e, const dwp_case *c, int *region_index,
     return DWP_OK;
 }
 
-static uint32_t categories_of(const dwp_case *c, bool migrant)
+static uint32_t categories_of(const dwp_facts *c, bool migrant)
 {
     uint32_t cats = 0;
     if (c->child.orphan == DWP_TRI_YES) cats |= DWP_CAT_ORPHAN;
@@ -81,9 +81,12 @@ static uint32_t categories_of(const dwp_case *c, bool migrant)
 
 int dwp_evaluate(const dwp_engine *e, const char *json, size_t len, dwp_evaluation *x)
 {
+    /* From the first evaluation on the engine is shared as it is: no more registrations. */
+    if (!atomic_load_explicit(&e->in_use, memory_order_relaxed))
+        atomic_store(&((dwp_engine *)e)->in_use, true);
     dwp_arena_init(&x->arena, x->arena_initial, sizeof x->arena_initial);
     x->services = 0;
-    int status = dwp_case_read_json(json, len, e->lang, &x->c);
+    int status = dwp_facts_read_json(json, len, e->lang, &x->c);
     if (status != DWP_OK) return status;
     int region_index;
     bool migrant = false;

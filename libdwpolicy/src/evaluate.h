@@ -11,7 +11,7 @@
 #define DWP_DECISIONS_MAX 64
 
 typedef struct dwp_evaluation {
-    dwp_case c;
+    dwp_facts c;
     dwp_eval ev;
     dwp_arena arena;
     char arena_initial[4096];

@@ -15,6 +15,7 @@
 #include <lua.h>
 
 #include "engine.h"
+#include "host_fn.h"
 #include "error.h"
 #include "lua_rules.h"
 
@@ -85,8 +86,18 @@ static call_ctx *ctx_of(lua_State *L)
 static const char *text_arg(lua_State *L, int index, const char *what)
 {
     size_t len = 0;
+    /* A text in both languages is a table { zh = "…", en = "…" }: the engine's language is
+     * taken, Chinese when the English one is missing. */
+    if (lua_type(L, index) == LUA_TTABLE) {
+        bool en = ctx_of(L)->ev->lang == DWP_LANG_EN;
+        if (!en || lua_getfield(L, index, "en") != LUA_TSTRING) {
+            if (en) lua_pop(L, 1);
+            lua_getfield(L, index, "zh");
+        }
+        lua_replace(L, index);
+    }
     const char *s = lua_type(L, index) == LUA_TSTRING ? lua_tolstring(L, index, &len) : NULL;
-    if (!s) luaL_error(L, "%s: expected a text (string)", what);
+    if (!s) luaL_error(L, "%s: expected a text (a string, or { zh = \"…\", en = \"…\" })", what);
     if (len > RULE_TEXT_MAX) luaL_error(L, "%s: text longer than %d bytes", what, RULE_TEXT_MAX);
     if (!dwp_utf8_valid(s, len)) luaL_error(L, "%s: text is not valid UTF-8", what);
     dwp_sandbox_account(L, len + 1); /* the arena is outside Lua: count it against the cap */
@@ -105,6 +116,8 @@ static int64_t fen_arg(lua_State *L, int index, const char *what)
                                                (lua_Integer)DWP_MONEY_MAX);
     return v;
 }
+
+const dwp_engine *dwp_lua_current_engine(lua_State *L) { return ctx_of(L)->ev->engine; }
 
 /* ---- Results ---------------------------------------------------------------------------- */
 
@@ -366,7 +379,7 @@ static bool is(const char *a, const char *b) { return !strcmp(a, b); }
 /* One field of one part of the case; false when the part has no such field. */
 static bool push_case_field(lua_State *L, const dwp_eval *ev, int view, const char *k)
 {
-    const dwp_case *c = ev->c;
+    const dwp_facts *c = ev->c;
     switch (view) {
     case VIEW_ROOT:
         if (is(k, "case_id")) c->has_case_id ? (void)lua_pushstring(L, c->case_id) : lua_pushnil(L);
@@ -697,6 +710,8 @@ static int build_state(lua_State *L)
     lua_setfield(L, globals, "p");
     push_view(L, VIEW_ROOT, true);
     lua_setfield(L, globals, "case");
+    dwp_host_push(L);
+    lua_setfield(L, globals, "host");
     lua_createtable(L, 0, 1);
     lua_pushglobaltable(L);
     lua_setfield(L, -2, "__index");

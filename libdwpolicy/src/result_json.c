@@ -142,7 +142,7 @@ static void write_warnings(dwp_strbuf *b, const dwp_evaluation *x)
 void dwp_result_write(const dwp_evaluation *x, dwp_strbuf *b)
 {
     const dwp_engine *e = x->ev.engine;
-    const dwp_case *c = &x->c;
+    const dwp_facts *c = &x->c;
     dwp_strbuf_reserve(b, 4096);
     PUT_LIT(b, "{\"case_id\":");
     if (c->has_case_id) put_str(b, c->case_id);

@@ -3,7 +3,7 @@
 
 dwp_tri dwp_fact_orphan_like(const dwp_eval *ev, dwp_decision *d)
 {
-    const dwp_case *c = ev->c;
+    const dwp_facts *c = ev->c;
     dwp_tri v = dwp_tri_or(c->child.orphan, c->child.de_facto_unsupported);
     if (v == DWP_TRI_YES) {
         dwp_reason_add(ev, d, "child.orphan", true,
@@ -36,7 +36,7 @@ bool dwp_fact_age_below(const dwp_eval *ev, dwp_decision *d, int32_t limit)
 
 dwp_tri dwp_fact_economic_difficulty(const dwp_eval *ev, dwp_decision *d)
 {
-    const dwp_case *c = ev->c;
+    const dwp_facts *c = ev->c;
     uint8_t hh = c->household.status;
     if (hh == DWP_HH_DIBAO || hh == DWP_HH_DIBAO_MARGINAL || hh == DWP_HH_TEKUN) {
         dwp_reason_add(ev, d, "child.difficulty", true,
@@ -87,7 +87,7 @@ const char *dwp_level_name(int level, int lang)
 
 dwp_tri dwp_fact_level_in(const dwp_eval *ev, dwp_decision *d, const uint8_t *levels)
 {
-    const dwp_case *c = ev->c;
+    const dwp_facts *c = ev->c;
     if (!c->child.has_education) {
         dwp_missing_add(d, "child.education.level");
         return DWP_TRI_UNKNOWN;
@@ -116,7 +116,7 @@ dwp_tri dwp_fact_in_difficulty(const dwp_eval *ev, dwp_decision *d)
         return DWP_TRI_YES;
     }
     /* No category is known to apply: each fact still absent could make one apply. */
-    const dwp_case *c = ev->c;
+    const dwp_facts *c = ev->c;
     size_t before = d->n_missing;
     if (c->child.orphan == DWP_TRI_UNKNOWN) dwp_missing_add(d, "child.orphan");
     if (c->child.de_facto_unsupported == DWP_TRI_UNKNOWN) dwp_missing_add(d, "child.de_facto_unsupported");

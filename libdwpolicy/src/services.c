@@ -68,7 +68,7 @@ const dwp_service dwp_services[DWP_SERVICE_COUNT] = {
 
 uint32_t dwp_services_for_case(const dwp_eval *ev)
 {
-    const dwp_case *c = ev->c;
+    const dwp_facts *c = ev->c;
     int32_t age = ev->age;
     uint32_t s = 0;
     if (ev->categories & DWP_CAT_DIFFICULTY_MASK) s |= 1u << DWP_SVC_MENTAL_HEALTH;

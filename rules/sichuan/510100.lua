@@ -31,7 +31,9 @@ param "relief.temporary.annual_cap" {
 override "orphan.adult_student_topup" (function (case, base)
   local r = base()
   if r.status == "eligible" and case.child.education.within_normal_duration == false then
-    return r:deny("成都市：仅在学制期限内发放", "成都市孤儿基本生活保障政策（学制期限内）")
+    return r:deny({ zh = "成都市：仅在学制期限内发放",
+                    en = "Chengdu pays this only within the normal length of the course" },
+                  "成都市孤儿基本生活保障政策（学制期限内）")
   end
   return r
 end)

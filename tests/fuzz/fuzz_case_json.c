@@ -40,7 +40,7 @@ static int utf8_ok(const char *s)
     return 1;
 }
 
-static void check_model(const dwp_case *c)
+static void check_model(const dwp_facts *c)
 {
     require(c->as_of != 0 && c->region >= 100000 && c->region <= 999999);
     require(c->child.birth_date != 0);
@@ -64,11 +64,11 @@ static void check_model(const dwp_case *c)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    dwp_case en, zh;
-    int rc_en = dwp_case_read_json((const char *)data, size, DWP_LANG_EN, &en);
+    dwp_facts en, zh;
+    int rc_en = dwp_facts_read_json((const char *)data, size, DWP_LANG_EN, &en);
     require(rc_en == DWP_OK || rc_en == DWP_EPARSE || rc_en == DWP_ESCHEMA);
     if (rc_en != DWP_OK) require(dwp_last_error()[0] != '\0' && utf8_ok(dwp_last_error()));
-    int rc_zh = dwp_case_read_json((const char *)data, size, DWP_LANG_ZH, &zh);
+    int rc_zh = dwp_facts_read_json((const char *)data, size, DWP_LANG_ZH, &zh);
     require(rc_zh == rc_en);
     if (rc_zh != DWP_OK) {
         require(dwp_last_error()[0] != '\0' && utf8_ok(dwp_last_error()));
