@@ -802,7 +802,7 @@ static int run_source(dwp_sandbox *sb, loader *ld, int64_t budget)
     if (rc != LUA_OK && ld->mode == MODE_DEFINE) {
         const char *msg = dwp_sandbox_error_text(L);
         const char *limit = sb->memory_exceeded ? (lang_of(ld) == DWP_LANG_EN ? "memory cap exceeded while loading" : "加载时超出内存上限")
-                          : sb->budget_exceeded ? (lang_of(ld) == DWP_LANG_EN ? "instruction budget exceeded while loading" : "加载时超出指令预算")
+                          : sb->budget_exceeded ? (lang_of(ld) == DWP_LANG_EN ? "instruction budget or time limit exceeded while loading" : "加载时超出指令预算或时间上限")
                                                 : NULL;
         int line = line_in_message(msg, src->display);
         if (line > 0) msg = strchr(msg + strlen(src->display) + 1, ':') + 1; /* no file:line twice */

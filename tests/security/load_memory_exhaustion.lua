@@ -1,4 +1,4 @@
--- expect: load-error 内存上限
+-- expect: load-error 加载时超出
 -- 加载时就把内存吃光。
 region { code = "510104", name = "锦江区" }
 local t = {}
