@@ -45,6 +45,13 @@ void *dwp_arena_alloc(dwp_arena *a, size_t n)
     return p;
 }
 
+void dwp_arena_shrink_last(dwp_arena *a, void *p, size_t n)
+{
+    /* Only the latest allocation of the current block can give bytes back. */
+    n = (n + 7) & ~(size_t)7;
+    if ((char *)p >= a->block && (char *)p + n <= a->block + a->used) a->used = (size_t)((char *)p - a->block) + n;
+}
+
 void dwp_arena_release(dwp_arena *a)
 {
     while (a->chunks) {
@@ -88,11 +95,16 @@ void dwp_reason_add(const dwp_eval *ev, dwp_decision *d, const char *code, bool 
 static size_t format_reason(char *buf, size_t size, const char *fmt, va_list ap)
 {
     size_t o = 0;
-    for (const char *f = fmt; *f && o + 1 < size; f++) {
-        if (*f != '%') {
-            buf[o++] = *f;
-            continue;
-        }
+    const char *f = fmt;
+    while (*f && o + 1 < size) {
+        /* Copy the literal run up to the next conversion in one go. */
+        const char *pct = strchr(f, '%');
+        size_t run = pct ? (size_t)(pct - f) : strlen(f);
+        if (run > size - 1 - o) run = size - 1 - o;
+        memcpy(buf + o, f, run);
+        o += run;
+        f += run;
+        if (*f != '%') break;
         f++;
         if (*f == '%') {
             buf[o++] = '%';
@@ -118,6 +130,7 @@ static size_t format_reason(char *buf, size_t size, const char *fmt, va_list ap)
         } else {
             break; /* a conversion the rules do not use: stop rather than misread args */
         }
+        f++;
     }
     buf[o] = '\0';
     return o;
@@ -127,11 +140,11 @@ static void add_reason_v(const dwp_eval *ev, dwp_decision *d, const char *code, 
                          const char *zh_fmt, const char *en_fmt, va_list ap)
 {
     if (d->n_reasons == DWP_MAX_REASONS) return;
-    char buf[512];
-    size_t len = format_reason(buf, sizeof buf, ev->lang == DWP_LANG_EN ? en_fmt : zh_fmt, ap);
-    char *text = dwp_arena_alloc(ev->arena, len + 1);
+    /* Formatted straight into the arena, which then keeps only what was written. */
+    char *text = dwp_arena_alloc(ev->arena, DWP_REASON_MAX);
     if (!text) return;
-    memcpy(text, buf, len + 1);
+    size_t len = format_reason(text, DWP_REASON_MAX, ev->lang == DWP_LANG_EN ? en_fmt : zh_fmt, ap);
+    dwp_arena_shrink_last(ev->arena, text, len + 1);
     d->reasons[d->n_reasons++] = (dwp_reason){code, text, ok, false};
 }
 

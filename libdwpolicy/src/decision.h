@@ -112,6 +112,10 @@ typedef struct dwp_arena {
 void dwp_arena_init(dwp_arena *a, char *initial, size_t cap);
 void *dwp_arena_alloc(dwp_arena *a, size_t n); /* NULL on out of memory (a->failed set) */
 void dwp_arena_release(dwp_arena *a);
+/* Give back the tail of the latest allocation p, keeping n bytes. */
+void dwp_arena_shrink_last(dwp_arena *a, void *p, size_t n);
+/* Longest reason text, in bytes. */
+#define DWP_REASON_MAX 512
 
 /* What every benefit rule sees. */
 typedef struct dwp_eval {

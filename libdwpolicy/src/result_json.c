@@ -18,8 +18,17 @@ static void put_str(dwp_strbuf *b, const char *s) { dwp_strbuf_put_json_string(b
 /* Text the library itself wrote: nothing to escape. */
 static void put_plain(dwp_strbuf *b, const char *s) { dwp_strbuf_put_plain_string(b, s); }
 
-static void put_region(dwp_strbuf *b, const dwp_engine *e, int32_t code)
+static void put_region(dwp_strbuf *b, const dwp_evaluation *x, int32_t code)
 {
+    const dwp_engine *e = x->ev.engine;
+    /* Nearly always a region of the case's chain: no search for those. */
+    for (int k = 0; k < x->ev.chain_len; k++)
+        if (e->regions.list[x->ev.chain[k]].code == code) {
+            dwp_strbuf_putc(b, '"');
+            dwp_strbuf_append(b, e->regions.list[x->ev.chain[k]].code_text, 6);
+            dwp_strbuf_putc(b, '"');
+            return;
+        }
     int i = dwp_regions_find(&e->regions, code);
     dwp_strbuf_putc(b, '"');
     if (i >= 0) dwp_strbuf_append(b, e->regions.list[i].code_text, 6);
@@ -45,7 +54,6 @@ static void put_text(dwp_strbuf *b, const char *s, bool untrusted)
 
 static void write_decision(dwp_strbuf *b, const dwp_evaluation *x, size_t i)
 {
-    const dwp_engine *e = x->ev.engine;
     const dwp_decision *d = &x->decisions[i];
     const dwp_benefit *bf = d->benefit;
     PUT_LIT(b, "{\"id\":");
@@ -69,9 +77,9 @@ static void write_decision(dwp_strbuf *b, const dwp_evaluation *x, size_t i)
     PUT_LIT(b, ",\"discretionary\":");
     dwp_strbuf_puts(b, bf->discretionary ? "true" : "false");
     PUT_LIT(b, ",\"handling_region\":");
-    put_region(b, e, d->handling_region);
+    put_region(b, x, d->handling_region);
     PUT_LIT(b, ",\"decided_by\":");
-    put_region(b, e, d->decided_by);
+    put_region(b, x, d->decided_by);
     PUT_LIT(b, ",\"reasons\":[");
     for (uint32_t r = 0; r < d->n_reasons; r++) {
         if (r) dwp_strbuf_putc(b, ',');
@@ -150,7 +158,7 @@ void dwp_result_write(const dwp_evaluation *x, dwp_strbuf *b)
     PUT_LIT(b, ",\"as_of\":");
     put_date(b, c->as_of);
     PUT_LIT(b, ",\"region\":");
-    put_region(b, e, c->region);
+    put_region(b, x, c->region);
     PUT_LIT(b, ",\"region_chain\":[");
     for (int i = 0; i < x->ev.chain_len; i++) {
         if (i) dwp_strbuf_putc(b, ',');
