@@ -154,6 +154,8 @@ DWP_API int dwp_engine_open_opts(const char *rules_dir, const dwp_options *opts,
                                    "%s: %s (and %d more problems; dwpolicy check lists them all)",
                                    where, p->message, (int)e->problem_count - 1);
     }
+    if (status == DWP_OK && dwp_result_pieces_build(e) != DWP_OK)
+        status = dwp_error_set_text(DWP_ENOMEM, "out of memory");
     if (status == DWP_OK) status = dwp_rules_pool_create(e);
     if (status != DWP_OK) {
         dwp_engine_close(e);
@@ -246,6 +248,9 @@ DWP_API void dwp_engine_close(dwp_engine *e)
     dwp_rules_pool_destroy(e);
     dwp_rules_free(e);
     free(e->host_fns);
+    free(e->json_head[0]);
+    free(e->json_head[1]);
+    free(e->json_tail);
     while (e->strings) {
         struct dwp_string_block *next = e->strings->next;
         free(e->strings);

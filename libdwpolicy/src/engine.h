@@ -86,6 +86,12 @@ struct dwp_engine {
      * mutable part of an engine, behind its own lock. */
     struct dwp_rules_pool *pool;
 
+    /* Pre-rendered JSON of what a benefit's object always says (result_json.c):
+     * head[lang][benefit][status] = {"id":…,"title":…,"status":"…","amount_fen":
+     * tail[benefit] = ,"period":…,"kind":…,"basis":…,"discretionary":…,"handling_region": */
+    struct dwp_json_piece *json_head[2];
+    struct dwp_json_piece *json_tail;
+
     /* Host functions (host_fn.c), registered before the first evaluation. */
     struct dwp_host_fn *host_fns;
     size_t host_fn_count;
@@ -111,6 +117,15 @@ void dwp_param_missing_text(const struct dwp_engine *e, int region_index, dwp_pa
 
 /* Record a problem (message copied); DWP_ENOMEM when it cannot be. */
 int dwp_engine_add_problem(struct dwp_engine *e, const char *file, int line, const char *msg);
+
+/* A pre-rendered piece of result JSON. */
+typedef struct dwp_json_piece {
+    const char *text;
+    size_t len;
+} dwp_json_piece;
+
+/* Render the benefit pieces (result_json.c); DWP_ENOMEM. */
+int dwp_result_pieces_build(struct dwp_engine *e);
 
 /* Load the embedded ruleset and, when dir is not NULL, the *.lua files of dir over it
  * (rules_load.c). Fills regions, series, sources, the digest, local rules and overrides, and

@@ -128,6 +128,7 @@ int dwp_evaluate(const dwp_engine *e, const char *json, size_t len, dwp_evaluati
         }
         ev->decided = x->decisions;
         ev->n_decided = x->count;
+        x->benefit_index[x->count] = (uint16_t)i;
         dwp_decision *d = &x->decisions[x->count++];
         if (layers.n_layers == 0 && layers.default_slot < 0) {
             dwp_decision_begin(ev, d);

@@ -16,6 +16,7 @@ typedef struct dwp_evaluation {
     dwp_arena arena;
     char arena_initial[4096];
     dwp_decision decisions[DWP_DECISIONS_MAX]; /* catalogue order, then local rules */
+    uint16_t benefit_index[DWP_DECISIONS_MAX]; /* of each decision: catalogue, then local */
     size_t count;
     uint32_t services; /* bits of dwp_service_id */
 } dwp_evaluation;

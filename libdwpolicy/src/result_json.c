@@ -1,6 +1,7 @@
 /* result_json.c — writes the SPEC §3 result. Field order is fixed, so the same case gives
  * byte-identical JSON on every platform and through every binding. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine.h"
@@ -52,45 +53,97 @@ static void put_text(dwp_strbuf *b, const char *s, bool untrusted)
     else put_plain(b, s);
 }
 
-static void write_decision(dwp_strbuf *b, const dwp_evaluation *x, size_t i)
+/* What a benefit's object always says, before and after its amount. */
+static void render_head(dwp_strbuf *b, const dwp_benefit *bf, int lang, int status)
 {
-    const dwp_decision *d = &x->decisions[i];
-    const dwp_benefit *bf = d->benefit;
     PUT_LIT(b, "{\"id\":");
     put_plain(b, bf->id); /* local ids are checked to be [a-z0-9_.] */
     PUT_LIT(b, ",\"title\":");
-    put_text(b, dwp_text_in(bf->title, x->ev.lang), bf->untrusted_text);
+    put_text(b, dwp_text_in(bf->title, lang), bf->untrusted_text);
     PUT_LIT(b, ",\"status\":\"");
-    dwp_strbuf_puts(b, status_names[d->status]);
+    dwp_strbuf_puts(b, status_names[status]);
     PUT_LIT(b, "\",\"amount_fen\":");
-    /* Ineligible pays nothing; indeterminate and error do not know the amount. */
-    if (d->status == DWP_STATUS_ELIGIBLE && d->has_amount) dwp_strbuf_put_int(b, d->amount);
-    else if (d->status == DWP_STATUS_INELIGIBLE) dwp_strbuf_putc(b, '0');
-    else PUT_LIT(b, "null");
+}
+
+static void render_tail(dwp_strbuf *b, const dwp_benefit *bf, const char *basis, bool untrusted)
+{
     PUT_LIT(b, ",\"period\":\"");
     dwp_strbuf_puts(b, period_names[bf->period]);
     PUT_LIT(b, "\",\"kind\":\"");
     dwp_strbuf_puts(b, kind_names[bf->kind]);
     PUT_LIT(b, "\",\"basis\":");
-    if (d->basis) put_str(b, d->basis);
-    else put_text(b, bf->basis, bf->untrusted_text);
+    put_text(b, basis, untrusted);
     PUT_LIT(b, ",\"discretionary\":");
     dwp_strbuf_puts(b, bf->discretionary ? "true" : "false");
     PUT_LIT(b, ",\"handling_region\":");
+}
+
+static const dwp_benefit *benefit_at(const dwp_engine *e, size_t i)
+{
+    return i < dwp_catalogue_count ? &dwp_catalogue[i] : &e->local_rules[i - dwp_catalogue_count].info;
+}
+
+static bool keep_piece(dwp_engine *e, dwp_strbuf *b, dwp_json_piece *out)
+{
+    out->len = b->len;
+    out->text = b->failed ? NULL : dwp_engine_strdup(e, b->data, b->len);
+    b->len = 0;
+    return out->text != NULL;
+}
+
+int dwp_result_pieces_build(dwp_engine *e)
+{
+    size_t n = e->benefit_count;
+    for (int lang = 0; lang < 2; lang++) {
+        e->json_head[lang] = calloc(n * 4 + 1, sizeof *e->json_head[lang]);
+        if (!e->json_head[lang]) return DWP_ENOMEM;
+    }
+    e->json_tail = calloc(n + 1, sizeof *e->json_tail);
+    if (!e->json_tail) return DWP_ENOMEM;
+    dwp_strbuf b;
+    dwp_strbuf_init(&b);
+    bool ok = true;
+    for (size_t i = 0; i < n && ok; i++) {
+        const dwp_benefit *bf = benefit_at(e, i);
+        for (int lang = 0; lang < 2; lang++)
+            for (int status = 0; status < 4; status++) {
+                render_head(&b, bf, lang, status);
+                ok &= keep_piece(e, &b, &e->json_head[lang][i * 4 + (size_t)status]);
+            }
+        render_tail(&b, bf, bf->basis, bf->untrusted_text);
+        ok &= keep_piece(e, &b, &e->json_tail[i]);
+    }
+    dwp_strbuf_free(&b);
+    return ok ? DWP_OK : DWP_ENOMEM;
+}
+
+static void write_decision(dwp_strbuf *b, const dwp_evaluation *x, size_t i)
+{
+    const dwp_engine *e = x->ev.engine;
+    const dwp_decision *d = &x->decisions[i];
+    const dwp_benefit *bf = d->benefit;
+    size_t index = x->benefit_index[i];
+    const dwp_json_piece *head = &e->json_head[x->ev.lang == DWP_LANG_EN][index * 4 + (size_t)d->status];
+    dwp_strbuf_append(b, head->text, head->len);
+    /* Ineligible pays nothing; indeterminate and error do not know the amount. */
+    if (d->status == DWP_STATUS_ELIGIBLE && d->has_amount) dwp_strbuf_put_int(b, d->amount);
+    else if (d->status == DWP_STATUS_INELIGIBLE) dwp_strbuf_putc(b, '0');
+    else PUT_LIT(b, "null");
+    if (d->basis) render_tail(b, bf, d->basis, true);
+    else dwp_strbuf_append(b, e->json_tail[index].text, e->json_tail[index].len);
     put_region(b, x, d->handling_region);
     PUT_LIT(b, ",\"decided_by\":");
     put_region(b, x, d->decided_by);
     PUT_LIT(b, ",\"reasons\":[");
     for (uint32_t r = 0; r < d->n_reasons; r++) {
-        if (r) dwp_strbuf_putc(b, ',');
-        PUT_LIT(b, "{\"code\":");
-        put_plain(b, d->reasons[r].code);
-        PUT_LIT(b, ",\"ok\":");
-        dwp_strbuf_puts(b, d->reasons[r].ok ? "true" : "false");
-        PUT_LIT(b, ",\"text\":");
+        PUT_LIT(b, "{\"code\":\"");
+        dwp_strbuf_puts(b, d->reasons[r].code);
+        if (d->reasons[r].ok) PUT_LIT(b, "\",\"ok\":true,\"text\":");
+        else PUT_LIT(b, "\",\"ok\":false,\"text\":");
         if (d->reasons[r].untrusted) put_str(b, d->reasons[r].text);
         else put_plain(b, d->reasons[r].text);
-        dwp_strbuf_putc(b, '}');
+        if (r + 1 < d->n_reasons) PUT_LIT(b, "},");
+        else dwp_strbuf_putc(b, '}');
     }
     PUT_LIT(b, "],\"params\":[");
     for (uint32_t p = 0; p < d->n_params; p++) {
