@@ -51,11 +51,15 @@ static int check_path(const dwp_case *c, const char *path, int kind)
     if (!c || !path)
         return dwp_error_set_text(DWP_EINVAL, "dwp_case_set: case and path must not be NULL");
     int actual = dwp_case_field_kind(path, strlen(path));
-    char quoted[160] = "";
     if (actual < 0) {
-        dwp_error_quote(quoted, sizeof quoted, path, strlen(path), 100);
-        return dwp_error_set(DWP_ESCHEMA, DWP_LANG_ZH, "%s：未知字段", "%s: unknown field",
-                             quoted);
+        /* Named as the JSON reader names it; quoted only when it is not a plain path. */
+        char shown[160] = "";
+        bool plain = strlen(path) < 100;
+        for (const char *p = path; plain && *p; p++)
+            plain = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '.';
+        if (plain) snprintf(shown, sizeof shown, "%s", path);
+        else dwp_error_quote(shown, sizeof shown, path, strlen(path), 100);
+        return dwp_error_set(DWP_ESCHEMA, DWP_LANG_ZH, "%s：未知字段", "%s: unknown field", shown);
     }
     if (actual == DWP_FIELD_OBJECT)
         return dwp_error_set(DWP_ESCHEMA, DWP_LANG_ZH, "%s：这是一个对象，请设置其中的字段",
@@ -129,6 +133,9 @@ DWP_API int dwp_case_set_str(dwp_case *c, const char *path, const char *value)
     int rc = check_path(c, path, DWP_FIELD_STRING);
     if (rc != DWP_OK) return rc;
     if (!value) return dwp_error_set_text(DWP_EINVAL, "dwp_case_set_str: value must not be NULL");
+    if (!dwp_utf8_valid(value, strlen(value)))
+        return dwp_error_set(DWP_ESCHEMA, DWP_LANG_ZH, "%s：应为 UTF-8 文本", "%s: expected UTF-8 text",
+                             path);
     dwp_strbuf b;
     dwp_strbuf_init(&b);
     dwp_strbuf_put_json_string(&b, value, strlen(value));

@@ -149,7 +149,12 @@ static int call_host(lua_State *L)
             ok = lua_type(L, k + 1) == LUA_TSTRING;
             if (ok) values[k].s = lua_tolstring(L, k + 1, &len);
             /* A C string ends at the first NUL: a string with one inside would be cut. */
-            ok = ok && strlen(values[k].s) == len;
+            if (ok && strlen(values[k].s) != len)
+                return luaL_error(L, "host.%s: argument %d must be a string without NUL bytes",
+                                  h->name, k + 1);
+            if (ok && !dwp_utf8_valid(values[k].s, len))
+                return luaL_error(L, "host.%s: argument %d must be valid UTF-8 text", h->name,
+                                  k + 1);
         }
         }
         if (!ok)

@@ -743,7 +743,7 @@ static void push_define_globals(lua_State *L)
         lua_pushcclosure(L, l_eval_only, 1);
         lua_setfield(L, -2, *n);
     }
-    static const char *const views[] = {"p", "case", NULL};
+    static const char *const views[] = {"p", "case", "host", NULL};
     for (const char *const *n = views; *n; n++) {
         lua_newtable(L);
         lua_createtable(L, 0, 1);
