@@ -14,7 +14,9 @@
 static int usage(const char *why, const char *arg)
 {
     if (why) fprintf(stderr, "dwpolicy check: %s%s%s\n", why, arg ? ": " : "", arg ? arg : "");
-    fputs("usage: dwpolicy check [--rules DIR] [--lang zh|en] [--format text|json]\n", stderr);
+    fputs("usage: dwpolicy check [--rules DIR] [--lang zh|en] [--format text|json] "
+          "[--host NAME=SIGNATURE]...\n",
+          stderr);
     return 2;
 }
 
@@ -41,10 +43,29 @@ static int print_report(const char *json, int lang)
         if (n > 0) printf("%s:%lld: %s\n", str(p, "file"), n, str(p, "message"));
         else printf("%s: %s\n", str(p, "file"), str(p, "message"));
     }
+    const jdom_value *fns = jdom_get(root, "host_functions");
+    for (size_t i = 0; i < jdom_count(fns); i++)
+        printf(en ? "host function %s %s registered\n" : "宿主函数 %s %s 已注册\n",
+               str(jdom_at(fns, i), "name"), str(jdom_at(fns, i), "signature"));
+    const jdom_value *calls = jdom_get(root, "host_calls");
+    size_t unregistered = 0;
+    for (size_t i = 0; i < jdom_count(calls); i++) {
+        const jdom_value *c = jdom_at(calls, i);
+        const jdom_value *reg = jdom_get(c, "registered");
+        bool ok = reg && reg->type == JDOM_BOOL && reg->u.boolean;
+        unregistered += !ok;
+        const jdom_value *line = jdom_get(c, "line");
+        printf(en ? "%s:%lld: calls host.%s (%s)\n" : "%s:%lld: 调用宿主函数 host.%s（%s）\n", str(c, "file"),
+               line ? (long long)line->u.integer : 0LL, str(c, "name"),
+               ok ? (en ? "registered" : "已注册")
+                  : (en ? "not registered here: the platform must register it with dwp_engine_register_fn, or pass --host NAME=SIGNATURE"
+                        : "此处未注册：须由平台用 dwp_engine_register_fn 注册，或用 --host 名称=签名 声明"));
+    }
+    bool host_declared = jdom_count(fns) > 0;
     size_t files = jdom_count(jdom_get(root, "files"));
     size_t overrides = jdom_count(jdom_get(root, "overrides"));
     size_t rules = jdom_count(jdom_get(root, "local_rules"));
-    size_t count = jdom_count(problems);
+    size_t count = jdom_count(problems) + (host_declared ? unregistered : 0);
     if (count)
         printf(en ? "%zu problem(s) in %zu rule files\n" : "%zu 处问题（共 %zu 个规则文件）\n", count,
                files);
@@ -53,12 +74,20 @@ static int print_report(const char *json, int lang)
                   : "通过：%zu 个规则文件，%zu 个覆盖，%zu 条本地待遇，未发现问题\n",
                files, overrides, rules);
     jdom_free(root);
-    return count ? 1 : 0;
+    /* Without --host the command cannot know the platform's functions: calls are listed, not
+     * counted as problems. With --host, a call to an undeclared one is a problem. */
+    return count || (host_declared && unregistered) ? 1 : 0;
 }
+
+/* Never called: check loads rules, it evaluates nothing. It only gives the engine a function
+ * of the declared name and signature. */
+static void declared_only(void) {}
 
 int dwp_cmd_check(int argc, char **argv)
 {
     const char *rules = NULL, *lang_name = "zh", *format = "text";
+    const char *hosts[32];
+    int n_hosts = 0;
     for (int i = 1; i < argc; i++) {
         const char *v;
         int m;
@@ -71,6 +100,10 @@ int dwp_cmd_check(int argc, char **argv)
         } else if ((m = dwp_cli_option(argc, argv, &i, "--format", &v)) != 0) {
             if (m < 0) return usage("--format needs text or json", NULL);
             format = v;
+        } else if ((m = dwp_cli_option(argc, argv, &i, "--host", &v)) != 0) {
+            if (m < 0 || !strchr(v, '=')) return usage("--host needs NAME=SIGNATURE, e.g. enrolment_status=b(si)", NULL);
+            if (n_hosts == 32) return usage("at most 32 --host options", NULL);
+            hosts[n_hosts++] = v;
         } else {
             return usage("unexpected argument", argv[i]);
         }
@@ -84,7 +117,26 @@ int dwp_cmd_check(int argc, char **argv)
     opts.struct_size = sizeof opts;
     opts.lang = lang;
     char *report = NULL;
-    if (dwp_rules_check(rules, &opts, &report) != DWP_OK) {
+    dwp_engine *engine = NULL;
+    /* With --host: the platform's functions are declared, so check an engine that has them. */
+    if (n_hosts && dwp_engine_open_opts(rules, &opts, &engine) == DWP_OK) {
+        for (int h = 0; h < n_hosts; h++) {
+            char name[80];
+            const char *eq = strchr(hosts[h], '=');
+            snprintf(name, sizeof name, "%.*s", (int)(eq - hosts[h]), hosts[h]);
+            if (dwp_engine_register_fn(engine, name, eq + 1, declared_only, NULL) != DWP_OK) {
+                fprintf(stderr, "dwpolicy check: --host %s: %s\n", hosts[h], dwp_last_error());
+                dwp_engine_close(engine);
+                return 2;
+            }
+        }
+        int rc = dwp_engine_check(engine, &report);
+        dwp_engine_close(engine);
+        if (rc != DWP_OK) {
+            fprintf(stderr, "dwpolicy check: %s\n", dwp_last_error());
+            return 2;
+        }
+    } else if (dwp_rules_check(rules, &opts, &report) != DWP_OK) {
         fprintf(stderr, "dwpolicy check: %s\n", dwp_last_error());
         return 2;
     }

@@ -642,17 +642,11 @@ static void test_bad_calls(void **state)
 
 /* A string argument that is not UTF-8.
  *
- * BUG (libdwpolicy/src/host_fn.c, call_host, case 's'): only an embedded NUL is refused; bytes
- * that are not UTF-8 ("\xff", an overlong "\xc0\xaf", a surrogate "\xed\xa0\x80", a cut "锦")
- * reach the host function, although the signature letter s is documented as "const char *
- * (UTF-8, NUL-terminated)" and "arguments that do not match the signature raise an error in
- * that rule (status "error") before fn is called". The returned string is checked
- * (dwp_utf8_valid) but the argument is not: a host that trusts the contract (JNI
- * NewStringUTF, a UTF-8 database driver) gets malformed input from rule code.
- * Suggested fix: in call_host, case 's':
- *     ok = ok && strlen(values[k].s) == len && dwp_utf8_valid(values[k].s, len);
- * with its own message ("argument %d is not valid UTF-8"). */
-static void test_string_argument_not_utf8_BUG(void **state)
+ * Regression (fixed in 4fef867, host_fn.c call_host, case 's'): only an embedded NUL was
+ * refused; bytes that are not UTF-8 ("\xff", an overlong "\xc0\xaf", a surrogate
+ * "\xed\xa0\x80", a cut "锦") reached the host function, although s is documented as UTF-8
+ * and arguments that do not match the signature must raise an error before fn is called. */
+static void test_string_argument_not_utf8(void **state)
 {
     fixture *f = *state;
     static const char *const ids[] = {"err_utf8_arg_ff", "err_utf8_arg_overlong",
@@ -678,11 +672,9 @@ static void test_string_argument_not_utf8_BUG(void **state)
 
 /* A string argument with a NUL inside.
  *
- * BUG (libdwpolicy/src/host_fn.c, call_host): the rule gets "host.greet: argument 1 must be a
- * string (signature s(s)), got string" — it passed a string, and the message says a string is
- * not a string. Suggested fix: a message of its own for this case, e.g. "host.%s: argument %d
- * contains a NUL byte (a C string ends there)". */
-static void test_nul_in_string_argument_message_BUG(void **state)
+ * Regression (fixed in 4fef867, host_fn.c call_host): the message was "host.greet: argument 1
+ * must be a string (signature s(s)), got string" — a string, said not to be a string. */
+static void test_nul_in_string_argument_message(void **state)
 {
     fixture *f = *state;
     run x = eval_id(f->e, "err_nul_in_s");
@@ -696,12 +688,10 @@ static void test_nul_in_string_argument_message_BUG(void **state)
 
 /* host.NAME at the top level of a rule file (outside eval/override).
  *
- * BUG (libdwpolicy/src/rules_load.c, push_define_globals): the load-time environment has stubs
- * for eligible, ineligible, indeterminate, p and case that say "… can only be used inside an
- * override or eval function, while a case is evaluated", but none for host, so the message is
- * Lua's "attempt to index a nil value (global 'host')" — as if host did not exist. Suggested
- * fix: add "host" to the `views` list in push_define_globals. */
-static void test_host_at_load_time_message_BUG(void **state)
+ * Regression (fixed in 4fef867, rules_load.c push_define_globals): the load-time environment
+ * had stubs for eligible, ineligible, indeterminate, p and case but none for host, so the
+ * message was Lua's "attempt to index a nil value (global 'host')". */
+static void test_host_at_load_time_message(void **state)
 {
     (void)state;
     char dir[512];
@@ -1057,9 +1047,9 @@ int main(void)
         cmocka_unit_test(test_override_calls_host),
         cmocka_unit_test(test_error_caught_by_pcall),
         cmocka_unit_test(test_bad_calls),
-        cmocka_unit_test(test_string_argument_not_utf8_BUG),
-        cmocka_unit_test(test_nul_in_string_argument_message_BUG),
-        cmocka_unit_test(test_host_at_load_time_message_BUG),
+        cmocka_unit_test(test_string_argument_not_utf8),
+        cmocka_unit_test(test_nul_in_string_argument_message),
+        cmocka_unit_test(test_host_at_load_time_message),
         cmocka_unit_test(test_nothing_registered),
         cmocka_unit_test(test_english_engine),
         cmocka_unit_test(test_slow_host_function_hits_time_limit),

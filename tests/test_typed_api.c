@@ -12,10 +12,12 @@
  *  - child.id_number: kept by the case (it is the caller's input) but never in a result or a
  *    message.
  *
- * A test whose name ends in _BUG documents a library bug found while writing these tests; it
- * fails until the library is fixed (see the comment above it). */
+ * A test whose name ends in _BUG documents a library bug found while writing these tests that
+ * is not fixed yet; it fails until the library is fixed (see the comment above it). Tests
+ * marked "Regression" guard bugs found the same way and since fixed. */
 #define _POSIX_C_SOURCE 200809L
 
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -599,29 +601,56 @@ static void test_unknown_path_refused_at_set_time(void **state)
 
 /* The unknown-path message, next to the JSON reader's for the same field.
  *
- * BUG (libdwpolicy/src/case_builder.c, check_path): the builder always quotes the path,
- * `"child.educaton"：未知字段`, where the JSON reader (case_json.c) writes a plain key bare,
- * `child.educaton：未知字段`, as does the example in dwpolicy.h (`child.educaton: unknown
- * field`). dwpolicy.h promises the typed path "the same messages as the JSON reader".
- * Suggested fix: quote only when the path is not plain (the reader's `bare` test: 1..64 bytes
- * per segment, no control characters, '"' or '\\'), i.e. share that helper with case_json.c.
- * (Also: set-time messages are always Chinese — a dwp_case has no language — so an English
- * host never sees the documented English text; see the report.) */
-static void test_unknown_path_message_like_json_BUG(void **state)
+ * Regression (fixed in 4fef867, case_builder.c check_path): the builder quoted every path,
+ * `"child.educaton"：未知字段`, where the JSON reader writes `child.educaton：未知字段`, as does
+ * the example in dwpolicy.h. (Set-time messages are always Chinese: a dwp_case has no
+ * language.) */
+static void expect_unknown_like_json(dwp_engine *e, const char *key)
 {
-    fixture *f = *state;
+    char path[128];
+    snprintf(path, sizeof path, "child.%s", key);
     dwp_case *c = new_case();
-    assert_int_equal(dwp_case_set_str(c, "child.educaton", "primary"), DWP_ESCHEMA);
+    int rc = dwp_case_set_str(c, path, "primary");
     char typed[512];
     snprintf(typed, sizeof typed, "%s", dwp_last_error());
-    static const char json[] = "{\"as_of\":\"2026-03-01\",\"region\":\"510104\","
-                               "\"child\":{\"birth_date\":\"2008-05-20\",\"educaton\":\"primary\"}}";
-    int rc;
-    char msg[512];
-    assert_null(eval_json(f->zh, json, &rc, msg, sizeof msg));
     dwp_case_free(c);
     assert_int_equal(rc, DWP_ESCHEMA);
+    char json[512];
+    snprintf(json, sizeof json,
+             "{\"as_of\":\"2026-03-01\",\"region\":\"510104\","
+             "\"child\":{\"birth_date\":\"2008-05-20\",\"%s\":\"primary\"}}",
+             key);
+    char msg[512];
+    assert_null(eval_json(e, json, &rc, msg, sizeof msg));
+    assert_int_equal(rc, DWP_ESCHEMA);
     if (strcmp(typed, msg)) fail_msg("typed: %s\n  JSON: %s", typed, msg);
+}
+
+static void test_unknown_path_message_like_json(void **state)
+{
+    fixture *f = *state;
+    expect_unknown_like_json(f->zh, "educaton");
+    expect_unknown_like_json(f->zh, "education_level");
+    expect_unknown_like_json(f->zh, "x1");
+}
+
+/* The same for keys that are not [a-z0-9_].
+ *
+ * BUG (libdwpolicy/src/case_builder.c, check_path, after 4fef867): the builder shows a path
+ * bare only when it is [a-z0-9_.] and quotes anything else, but the JSON reader
+ * (case_json.c, the `bare` test before "%s：未知字段") shows a key bare whenever it is 1..64
+ * bytes of valid UTF-8 without control characters, '"', '\\' or '.'. So:
+ *     dwp_case_set_int(c, "child.Educaton", 1)  →  "child.Educaton"：未知字段
+ *     {"child":{"Educaton":1,…},…}              →  child.Educaton：未知字段
+ * and likewise for "edu-caton", "学历", "x y". Suggested fix: apply the reader's rule to each
+ * segment of the path (a shared helper in error.c), so both paths name a field alike. */
+static void test_unknown_path_message_other_keys_BUG(void **state)
+{
+    fixture *f = *state;
+    expect_unknown_like_json(f->zh, "Educaton");
+    expect_unknown_like_json(f->zh, "edu-caton");
+    expect_unknown_like_json(f->zh, "学历");
+    expect_unknown_like_json(f->zh, "x y");
 }
 
 static void test_wrong_setter_type_refused(void **state)
@@ -904,7 +933,7 @@ static void test_required_fields(void **state)
 
 /* A new case, nothing set.
  *
- * BUG (libdwpolicy/src/case_builder.c:202, dwp_case_builder_json): for a case with no entry,
+ * BUG (libdwpolicy/src/case_builder.c:209, dwp_case_builder_json): for a case with no entry,
  * c->entries is NULL and `memcpy(sorted, c->entries, 0)` passes NULL to memcpy, which is
  * undefined behaviour (C11 7.24.1p2, even for 0 bytes). UBSan (-DDWP_SANITIZE=ON) stops the
  * process there: dwp_case_to_json() and dwp_eval_case() of a case on which nothing was ever
@@ -1427,6 +1456,60 @@ static void test_id_number_not_in_rule_error(void **state)
     dwp_engine_close(e);
 }
 
+/* ---- Threads ----------------------------------------------------------------------------------- */
+
+/* dwp_eval_case does not change the case, and a result is immutable: 4 threads evaluate one
+ * case and read one result at the same time. */
+typedef struct share_arg {
+    dwp_engine *e;
+    const dwp_case *c;
+    const dwp_result *shared;
+    const char *want;
+    int failures;
+} share_arg;
+
+static void *share_main(void *p)
+{
+    share_arg *a = p;
+    for (int n = 0; n < 50; n++) {
+        dwp_result *r = NULL;
+        if (dwp_eval_case(a->e, a->c, &r) != DWP_OK || !r || strcmp(dwp_result_json(r), a->want))
+            a->failures++;
+        dwp_result_free(r);
+        int32_t i = dwp_result_benefit_find(a->shared, "medical.assistance");
+        int64_t fen = 0;
+        if (i < 0 || dwp_result_benefit_amount(a->shared, (size_t)i, &fen) != DWP_OK || fen != 1400000 ||
+            strcmp(dwp_result_json(a->shared), a->want))
+            a->failures++;
+        for (size_t k = 0; k < dwp_result_benefit_count(a->shared); k++)
+            if (!dwp_result_benefit_title(a->shared, k) || dwp_result_reason_count(a->shared, k) > 64)
+                a->failures++;
+    }
+    return NULL;
+}
+
+static void test_threads_share_case_and_result(void **state)
+{
+    fixture *f = *state;
+    dwp_case *c = new_case();
+    build_guangyuan_dibao_medical(c);
+    dwp_result *shared = eval_case_ok(f->zh, c);
+    pthread_t t[4];
+    share_arg args[4];
+    for (int i = 0; i < 4; i++) {
+        args[i] = (share_arg){f->zh, c, shared, dwp_result_json(shared), 0};
+        assert_int_equal(pthread_create(&t[i], NULL, share_main, &args[i]), 0);
+    }
+    int failures = 0;
+    for (int i = 0; i < 4; i++) {
+        pthread_join(t[i], NULL);
+        failures += args[i].failures;
+    }
+    dwp_result_free(shared);
+    dwp_case_free(c);
+    assert_int_equal(failures, 0);
+}
+
 /* ---- Strings --------------------------------------------------------------------------------- */
 
 /* Anything valid UTF-8 in a string field round-trips through the case JSON (escaped) to the
@@ -1462,14 +1545,12 @@ static void test_case_id_escaping(void **state)
 
 /* Setting a string that is not UTF-8.
  *
- * BUG (libdwpolicy/src/case_builder.c, dwp_case_set_str): the bytes are stored as they are, so
- *  - dwp_case_to_json() returns a document that is not JSON (not "SPEC §2 JSON" as promised),
- *  - dwp_eval_case() fails with DWP_EPARSE "line 1, column 80: invalid UTF-8 (byte 0xFF)":
- *    a line and column in JSON the caller never wrote, which move with the other fields set,
- *    and that do not name the field.
- * Expected: refused at once (DWP_ESCHEMA naming the path, like the other setter errors), or
- * at evaluation with DWP_ESCHEMA naming the path; either way dwp_case_to_json stays JSON. */
-static void test_set_str_invalid_utf8_BUG(void **state)
+ * Regression (fixed in 4fef867, case_builder.c dwp_case_set_str): the bytes were stored as
+ * they were, so dwp_case_to_json() returned a document that is not JSON, and dwp_eval_case()
+ * failed with DWP_EPARSE "line 1, column 80: invalid UTF-8 (byte 0xFF)" — a position in JSON
+ * the caller never wrote, not naming the field. Now: DWP_ESCHEMA naming the path, at once (or
+ * at evaluation; either is accepted here), and dwp_case_to_json stays JSON. */
+static void test_set_str_invalid_utf8_refused(void **state)
 {
     fixture *f = *state;
     static const char *const bad[] = {"\xff", "abc\xc3", "\xed\xa0\x80", "\xc0\xaf"};
@@ -1511,7 +1592,8 @@ int main(void)
         cmocka_unit_test(test_case_to_json_shape),
         cmocka_unit_test(test_every_spec2_field),
         cmocka_unit_test(test_unknown_path_refused_at_set_time),
-        cmocka_unit_test(test_unknown_path_message_like_json_BUG),
+        cmocka_unit_test(test_unknown_path_message_like_json),
+        cmocka_unit_test(test_unknown_path_message_other_keys_BUG),
         cmocka_unit_test(test_wrong_setter_type_refused),
         cmocka_unit_test(test_object_path_refused),
         cmocka_unit_test(test_bad_values_same_message_as_json_zh),
@@ -1527,8 +1609,9 @@ int main(void)
         cmocka_unit_test(test_eval_json_result_length),
         cmocka_unit_test(test_id_number_never_leaves),
         cmocka_unit_test(test_id_number_not_in_rule_error),
+        cmocka_unit_test(test_threads_share_case_and_result),
         cmocka_unit_test(test_case_id_escaping),
-        cmocka_unit_test(test_set_str_invalid_utf8_BUG),
+        cmocka_unit_test(test_set_str_invalid_utf8_refused),
         cmocka_unit_test(test_empty_case_BUG), /* last: UBSan ends the program there */
     };
     return cmocka_run_group_tests(tests, setup, teardown);

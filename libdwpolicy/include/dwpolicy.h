@@ -133,6 +133,15 @@ DWP_API int dwp_engine_open_opts(const char *rules_dir, const dwp_options *opts,
  */
 DWP_API int dwp_rules_check(const char *rules_dir, const dwp_options *opts, char **report_json);
 
+/**
+ * The same report for an open engine, plus its registered host functions
+ * (`"host_functions":[{"name":…,"signature":"b(si)"}]`); `"host_calls"` lists every
+ * `host.NAME` the rule files call (file, line, registered or not), and `"ok"` is false when a
+ * rule calls a host function that is not registered. dwp_rules_check() lists the calls too,
+ * with an empty host_functions. Released with dwp_free(). Thread-safe.
+ */
+DWP_API int dwp_engine_check(dwp_engine *e, char **report_json);
+
 /** Release an engine. NULL is a no-op. Must not run while another thread uses the engine. */
 DWP_API void dwp_engine_close(dwp_engine *e);
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "host_fn.h"
 #include "strbuf.h"
 
 /* Strings that live as long as the engine (parameter sources, pre-rendered JSON) are packed
@@ -165,23 +166,74 @@ DWP_API int dwp_engine_open_opts(const char *rules_dir, const dwp_options *opts,
     return DWP_OK;
 }
 
-DWP_API int dwp_rules_check(const char *rules_dir, const dwp_options *opts, char **report_json)
+/* Where the rules call host.NAME: a scan of the sources, outside Lua comments. */
+static void write_host_references(const dwp_engine *e, dwp_strbuf *b, bool registered_only_missing,
+                                  size_t *unregistered)
 {
-    dwp_error_clear();
-    if (!report_json)
-        return dwp_error_set(DWP_EINVAL, DWP_LANG_ZH, "report_json 不能为 NULL",
-                             "report_json must not be NULL");
-    *report_json = NULL;
-    dwp_engine *e;
-    int status = engine_load(rules_dir, opts, &e);
-    if (status != DWP_OK) return status;
-    /* Without problems, also build an evaluation state: that runs every file once more. */
-    if (!e->problem_count && dwp_rules_pool_create(e) != DWP_OK)
-        dwp_engine_add_problem(e, e->source_count ? e->sources[0].display : "", 0, dwp_last_error());
+    bool first = true;
+    *unregistered = 0;
+    for (size_t i = 0; i < e->source_count; i++) {
+        const char *t = e->sources[i].text;
+        size_t n = e->sources[i].len;
+        int line = 1;
+        bool comment = false;
+        for (size_t k = 0; k < n; k++) {
+            if (t[k] == '\n') {
+                line++;
+                comment = false;
+                continue;
+            }
+            if (comment) continue;
+            if (t[k] == '-' && k + 1 < n && t[k + 1] == '-') {
+                comment = true;
+                continue;
+            }
+            bool starts = k + 5 < n && !memcmp(t + k, "host.", 5) &&
+                          (k == 0 || !((t[k - 1] >= 'a' && t[k - 1] <= 'z') ||
+                                       (t[k - 1] >= 'A' && t[k - 1] <= 'Z') ||
+                                       (t[k - 1] >= '0' && t[k - 1] <= '9') || t[k - 1] == '_' ||
+                                       t[k - 1] == '.'));
+            if (!starts) continue;
+            size_t a = k + 5, z = a;
+            while (z < n && ((t[z] >= 'a' && t[z] <= 'z') || (t[z] >= 'A' && t[z] <= 'Z') ||
+                             (t[z] >= '0' && t[z] <= '9') || t[z] == '_') && z - a < 64)
+                z++;
+            if (z == a) continue;
+            bool known = false;
+            for (size_t h = 0; h < e->host_fn_count; h++)
+                known |= strlen(e->host_fns[h].name) == z - a && !memcmp(e->host_fns[h].name, t + a, z - a);
+            if (!known) ++*unregistered;
+            if (registered_only_missing && known) continue;
+            if (!first) dwp_strbuf_putc(b, ',');
+            first = false;
+            dwp_strbuf_puts(b, "{\"name\":");
+            dwp_strbuf_put_json_string(b, t + a, z - a);
+            dwp_strbuf_puts(b, ",\"file\":");
+            dwp_strbuf_put_json_string(b, e->sources[i].display, strlen(e->sources[i].display));
+            dwp_strbuf_puts(b, ",\"line\":");
+            dwp_strbuf_put_int(b, line);
+            dwp_strbuf_puts(b, ",\"registered\":");
+            dwp_strbuf_puts(b, known ? "true" : "false");
+            dwp_strbuf_putc(b, '}');
+            k = z - 1;
+        }
+    }
+}
+
+/* The report of dwp_rules_check / dwp_engine_check. */
+static char *write_report(const dwp_engine *e, bool with_host_functions)
+{
     dwp_strbuf b;
     dwp_strbuf_init(&b);
     dwp_strbuf_puts(&b, "{\"ok\":");
-    dwp_strbuf_puts(&b, e->problem_count ? "false" : "true");
+    size_t unregistered = 0;
+    if (with_host_functions) {
+        dwp_strbuf tmp;
+        dwp_strbuf_init(&tmp);
+        write_host_references(e, &tmp, true, &unregistered);
+        dwp_strbuf_free(&tmp);
+    }
+    dwp_strbuf_puts(&b, e->problem_count || unregistered ? "false" : "true");
     dwp_strbuf_puts(&b, ",\"ruleset\":{\"name\":");
     dwp_strbuf_put_json_string(&b, e->ruleset_name, strlen(e->ruleset_name));
     dwp_strbuf_puts(&b, ",\"sha256\":\"");
@@ -231,9 +283,45 @@ DWP_API int dwp_rules_check(const char *rules_dir, const dwp_options *opts, char
         dwp_strbuf_put_json_string(&b, p->message, strlen(p->message));
         dwp_strbuf_putc(&b, '}');
     }
+    dwp_strbuf_puts(&b, "],\"host_functions\":[");
+    for (size_t i = 0; with_host_functions && i < e->host_fn_count; i++) {
+        if (i) dwp_strbuf_putc(&b, ',');
+        dwp_strbuf_puts(&b, "{\"name\":\"");
+        dwp_strbuf_puts(&b, e->host_fns[i].name);
+        dwp_strbuf_puts(&b, "\",\"signature\":\"");
+        dwp_strbuf_puts(&b, e->host_fns[i].signature);
+        dwp_strbuf_puts(&b, "\"}");
+    }
+    dwp_strbuf_puts(&b, "],\"host_calls\":[");
+    write_host_references(e, &b, false, &unregistered);
     dwp_strbuf_puts(&b, "]}");
+    return dwp_strbuf_take(&b);
+}
+
+DWP_API int dwp_rules_check(const char *rules_dir, const dwp_options *opts, char **report_json)
+{
+    dwp_error_clear();
+    if (!report_json)
+        return dwp_error_set(DWP_EINVAL, DWP_LANG_ZH, "report_json 不能为 NULL",
+                             "report_json must not be NULL");
+    *report_json = NULL;
+    dwp_engine *e;
+    int status = engine_load(rules_dir, opts, &e);
+    if (status != DWP_OK) return status;
+    /* Without problems, also build an evaluation state: that runs every file once more. */
+    if (!e->problem_count && dwp_rules_pool_create(e) != DWP_OK)
+        dwp_engine_add_problem(e, e->source_count ? e->sources[0].display : "", 0, dwp_last_error());
+    *report_json = write_report(e, false);
     dwp_engine_close(e);
-    *report_json = dwp_strbuf_take(&b);
+    return *report_json ? DWP_OK : dwp_error_set_text(DWP_ENOMEM, "out of memory");
+}
+
+DWP_API int dwp_engine_check(dwp_engine *e, char **report_json)
+{
+    dwp_error_clear();
+    if (!e || !report_json)
+        return dwp_error_set_text(DWP_EINVAL, "dwp_engine_check: arguments must not be NULL");
+    *report_json = write_report(e, true);
     return *report_json ? DWP_OK : dwp_error_set_text(DWP_ENOMEM, "out of memory");
 }
 
