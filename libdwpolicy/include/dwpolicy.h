@@ -160,7 +160,8 @@ DWP_API void dwp_engine_close(dwp_engine *e);
  * evaluates, concurrently: make it thread-safe.
  *
  * Register before the first evaluation and before sharing the engine between threads; later
- * calls fail with DWP_EINVAL. Also DWP_EINVAL for a bad name ([a-z0-9_], ≤ 64), a bad
+ * calls fail with DWP_EINVAL. Also DWP_EINVAL for a bad name ([a-z0-9_], not starting with a
+ * digit, ≤ 64), a bad
  * signature or a name already registered; DWP_ENOMEM.
  */
 DWP_API int dwp_engine_register_fn(dwp_engine *e, const char *name, const char *signature,

@@ -52,11 +52,13 @@ static int check_path(const dwp_case *c, const char *path, int kind)
         return dwp_error_set_text(DWP_EINVAL, "dwp_case_set: case and path must not be NULL");
     int actual = dwp_case_field_kind(path, strlen(path));
     if (actual < 0) {
-        /* Named as the JSON reader names it; quoted only when it is not a plain path. */
+        /* Named as the JSON reader names a key: bare when it is short, valid UTF-8 without
+         * control characters, quotes or backslashes; quoted and escaped otherwise. */
         char shown[160] = "";
-        bool plain = strlen(path) < 100;
+        size_t n = strlen(path);
+        bool plain = n <= 100 && dwp_utf8_valid(path, n);
         for (const char *p = path; plain && *p; p++)
-            plain = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '.';
+            plain = (unsigned char)*p >= 0x20 && *p != 0x7F && *p != '"' && *p != '\\';
         if (plain) snprintf(shown, sizeof shown, "%s", path);
         else dwp_error_quote(shown, sizeof shown, path, strlen(path), 100);
         return dwp_error_set(DWP_ESCHEMA, DWP_LANG_ZH, "%s：未知字段", "%s: unknown field", shown);
@@ -206,7 +208,7 @@ int dwp_case_builder_json(const dwp_case *c, char **out)
 {
     entry *sorted = malloc((c->count ? c->count : 1) * sizeof *sorted);
     if (!sorted) return dwp_error_set_text(DWP_ENOMEM, "out of memory");
-    memcpy(sorted, c->entries, c->count * sizeof *sorted);
+    if (c->count) memcpy(sorted, c->entries, c->count * sizeof *sorted);
     qsort(sorted, c->count, sizeof *sorted, by_path);
     dwp_strbuf b;
     dwp_strbuf_init(&b);

@@ -53,9 +53,11 @@ DWP_API int dwp_engine_register_fn(dwp_engine *e, const char *name, const char *
                              "functions before the first evaluation",
                              name);
     if (!name_ok(name))
-        return dwp_error_set(DWP_EINVAL, lang, "宿主函数名应为小写字母、数字和下划线（不超过 %d 个字符）",
-                             "a host function name is lowercase letters, digits and _ (at most %d)",
-                             DWP_HOST_NAME_MAX);
+        return dwp_error_set(DWP_EINVAL, lang,
+                             "宿主函数名“%.80s”无效：应为小写字母、数字和下划线，不以数字开头，不超过 %d 个字符",
+                             "host function name \"%.80s\" is invalid: lowercase letters, digits "
+                             "and _, not starting with a digit, at most %d characters",
+                             name, DWP_HOST_NAME_MAX);
     for (size_t i = 0; i < e->host_fn_count; i++)
         if (!strcmp(e->host_fns[i].name, name))
             return dwp_error_set(DWP_EINVAL, lang, "宿主函数 %s 已注册，不能替换",

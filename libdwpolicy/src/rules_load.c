@@ -29,9 +29,9 @@
 #include "strbuf.h"
 
 /* Limits for running one rule file at load time; no legitimate file comes near them. */
-#define LOAD_MEMORY_CAP ((size_t)64 << 20)
+#define LOAD_MEMORY_CAP ((size_t)16 << 20)
 #define LOAD_INSTRUCTION_BUDGET INT64_C(20000000)
-#define LOAD_TIME_MS 2000
+#define LOAD_TIME_MS 800
 #define RULE_FILE_MAX_BYTES ((size_t)4 << 20)
 #define TEXT_MAX_BYTES 1000
 
