@@ -17,3 +17,5 @@ echo "== Java binding"
 DWPOLICY_BUILD_DIR="$PWD/build" bindings/java/run_tests.sh
 echo "== Node binding"
 DWPOLICY_BUILD_DIR="$PWD/build" bindings/node/run_tests.sh
+echo "== The same 20 cases through the CLI, C (JSON and result handle), Python, Java and Node"
+tests/cross/run.sh
