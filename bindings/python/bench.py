@@ -9,9 +9,11 @@ Cases are generated before the clock starts: varied copies of examples/cases/*.j
 and as pre-serialised UTF-8 bytes. Printed, in µs per case:
 
   evaluate(dict), serial                 json encode + C + result into a str + json.loads
-  evaluate_json(bytes), serial           C + result into a str (closest to what C does)
+  evaluate_json(bytes), serial           C + result into a str
+  evaluate_json(bytes, as_bytes=True)    C + the result's bytes (closest to what C does)
   evaluate_many(dict), threads=N         yielding dicts
-  evaluate_many(bytes, raw=True)         yielding result JSON strings
+  evaluate_many(bytes, output="json")    yielding result JSON strings
+  evaluate_many(bytes, output="bytes")   yielding result JSON bytes
   C via ctypes, same cases               dwp_eval_json + dwp_free and nothing else
   C: bench_eval                          tests/bench/bench_eval -n N, "all regions" (its own
                                          generated cases, timed in C)
@@ -97,14 +99,18 @@ def main():
 
     with dwpolicy.Engine() as engine:
         # warm up: the Lua states the workers will check out, the library's pages
-        drain(engine.evaluate_many(texts[:2000], threads=threads, raw=True))
+        drain(engine.evaluate_many(texts[:2000], threads=threads, output="bytes"))
         lines = [
             ("evaluate(dict), serial", lambda: drain(map(engine.evaluate, cases))),
             ("evaluate_json(bytes), serial", lambda: drain(map(engine.evaluate_json, texts))),
+            ("evaluate_json(bytes, as_bytes=True), serial",
+             lambda: drain(engine.evaluate_json(t, as_bytes=True) for t in texts)),
             ("evaluate_many(dict), threads=%d" % threads,
              lambda: drain(engine.evaluate_many(cases, threads=threads))),
-            ("evaluate_many(bytes, raw=True), threads=%d" % threads,
-             lambda: drain(engine.evaluate_many(texts, threads=threads, raw=True))),
+            ("evaluate_many(bytes, output=json), threads=%d" % threads,
+             lambda: drain(engine.evaluate_many(texts, threads=threads, output="json"))),
+            ("evaluate_many(bytes, output=bytes), threads=%d" % threads,
+             lambda: drain(engine.evaluate_many(texts, threads=threads, output="bytes"))),
             ("C via ctypes, same cases (eval + free)", c_baseline(engine, texts)),
         ]
         best = {}

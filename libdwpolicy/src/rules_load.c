@@ -789,7 +789,8 @@ static int run_source(dwp_sandbox *sb, loader *ld, int64_t budget)
         return DWP_ENOMEM;
     }
     char chunkname[512];
-    snprintf(chunkname, sizeof chunkname, "=%s", src->display);
+    /* "@": Lua shortens a long name from the front, so the file name itself stays. */
+    snprintf(chunkname, sizeof chunkname, "@%s", src->display);
     dwp_sandbox_arm(sb, budget, LOAD_TIME_MS);
     int rc = dwp_sandbox_run(sb, src->text, src->len, chunkname, -1);
     lua_sethook(L, NULL, 0, 0);

@@ -17,6 +17,10 @@ from ._errors import EINVAL, Error, error_for
 
 _LANGS = {"zh": 0, "en": 1}  # DWP_LANG_ZH, DWP_LANG_EN
 
+# What an evaluation gives back: a parsed dict, the JSON text as str, or its UTF-8 bytes.
+_DICT, _STR, _BYTES = 0, 1, 2
+_OUTPUTS = {"dict": _DICT, "json": _STR, "bytes": _BYTES}
+
 # One encoder for every dict case: json.dumps() with non-default arguments builds a new
 # JSONEncoder per call. encode() keeps no state between calls, so sharing it between threads
 # is safe. ensure_ascii=False: the library reads UTF-8, and \uXXXX escapes would only make
@@ -110,8 +114,8 @@ class Engine:
         rules_dir: a directory of regional rule files (``510104.lua`` …), or None.
         lang: "zh" (default) or "en": the language of result texts and error messages.
         rule_instructions, rule_memory_bytes, rule_time_ms: limits for regional Lua code per
-            rule call / Lua state; 0 means the library default (10,000,000 instructions,
-            64 MiB, 1000 ms).
+            rule call / Lua state; 0 means the library's default (dwp_options in
+            dwpolicy.h).
 
     Raises:
         RulesError: a rule file is wrong (the message names file, line and problem).
@@ -210,7 +214,7 @@ class Engine:
             self._leave()
         return rc, text, message
 
-    def evaluate_json(self, case, *, strict=True):
+    def evaluate_json(self, case, *, strict=True, as_bytes=False):
         """Evaluate one case; return the result JSON text exactly as the library wrote it.
 
         ``case`` is a dict (serialised compactly, UTF-8), or JSON text as str or bytes
@@ -218,11 +222,16 @@ class Engine:
         could not be decided raises RulesError / ScriptError / LimitError carrying it in
         .result_json and .result; with strict=False that result is returned instead.
         ParseError / SchemaError (bad input) always raise: there is no result.
+
+        as_bytes=True returns the library's UTF-8 bytes without decoding them into a str
+        (decoding ~9 KB of mostly Chinese text costs more than the C evaluation itself): for
+        callers that write the JSON to a file, a socket or a database.
         """
         rc, text, message = self._eval(_case_bytes(case))
+        mode = _BYTES if as_bytes else _STR
         if rc == 0 and text is not None:
-            return text.decode("utf-8")
-        return self._failed(rc, text, message, strict, False)
+            return text if as_bytes else text.decode("utf-8")
+        return self._failed(rc, text, message, strict, mode)
 
     def evaluate(self, case, *, strict=True):
         """Evaluate one case; return the result as a dict (SPEC §3). Same rules as
@@ -230,20 +239,24 @@ class Engine:
         rc, text, message = self._eval(_case_bytes(case))
         if rc == 0 and text is not None:
             return json.loads(text.decode("utf-8"))
-        return self._failed(rc, text, message, strict, True)
+        return self._failed(rc, text, message, strict, _DICT)
 
     @staticmethod
-    def _failed(rc, text, message, strict, parse):
+    def _failed(rc, text, message, strict, mode):
+        """What a call that did not return 0 gives: the result (strict=False, when there is
+        one, in the form `mode` asks for), or the exception raised."""
         if rc == 0:  # success without a result: the library broke its contract
             raise Error("dwp_eval_json returned no result", EINVAL)
         if text is None:
             raise error_for(rc, message)
         result_json = text.decode("utf-8")
         if not strict:
-            return json.loads(result_json) if parse else result_json
+            if mode == _BYTES:
+                return text
+            return json.loads(result_json) if mode == _DICT else result_json
         raise error_for(rc, message, result_json)
 
-    def evaluate_many(self, cases, *, threads=None, errors="raise", strict=True, raw=False,
+    def evaluate_many(self, cases, *, threads=None, errors="raise", strict=True, output="dict",
                       chunk_size=None):
         """Evaluate many cases on a pool of threads; yield the results in input order.
 
@@ -252,17 +265,18 @@ class Engine:
                 on the calling thread, a few chunks ahead of what has been yielded.
             threads: worker threads (default: the CPUs this process may use). The C
                 evaluations run in parallel (ctypes releases the GIL during the call); JSON
-                encoding and decoding in Python hold the GIL. The workers return result
-                text; unless raw=True, it is parsed on the calling thread as it is yielded.
-                threads=1 evaluates on the calling thread, without a pool.
+                encoding and decoding in Python hold the GIL. threads=1 evaluates on the
+                calling thread, without a pool.
             errors: "raise" (default): the results before the first failing case are
                 yielded, then its exception is raised (its .index is the case's position)
                 and the remaining work is cancelled. "return": the exception object is
                 yielded in place of the result, and evaluation goes on.
             strict: as in evaluate(): whether a result with undecided benefits is a failure
                 (RulesError / ScriptError / LimitError with .result) or a result.
-            raw: yield result JSON text (as evaluate_json()) instead of dicts. Parsing a
-                ~9 KB result costs several times more than evaluating it; see README.
+            output: "dict" (default, as evaluate()), "json" (str, as evaluate_json()) or
+                "bytes" (as evaluate_json(as_bytes=True)). Parsing a ~9 KB result costs
+                ~10 times the C evaluation and decoding it into a str about as much as the
+                evaluation; see README.
             chunk_size: cases per task handed to a worker (tuning; default up to 64).
 
         Returns a generator. Closing it early (or an exception) cancels queued work and waits
@@ -270,6 +284,10 @@ class Engine:
         """
         if errors not in ("raise", "return"):
             raise ValueError("errors must be 'raise' or 'return', not %r" % (errors,))
+        try:
+            mode = _OUTPUTS[output]
+        except (KeyError, TypeError):
+            raise ValueError("output must be 'dict', 'json' or 'bytes', not %r" % (output,)) from None
         if threads is None:
             threads = _default_threads()
         if isinstance(threads, bool) or not isinstance(threads, int) or threads < 1:
@@ -279,12 +297,12 @@ class Engine:
         if self._handle is None:
             raise Error("the engine is closed", EINVAL)
         if threads == 1:
-            return self._many_serial(iter(cases), strict, raw, errors)
+            return self._many_serial(iter(cases), strict, mode, errors)
         if chunk_size is None and hasattr(cases, "__len__"):
             chunk_size = max(1, min(_MAX_CHUNK, -(-len(cases) // (threads * 4))))
-        return self._many_pool(iter(cases), strict, raw, errors, threads, chunk_size)
+        return self._many_pool(iter(cases), strict, mode, errors, threads, chunk_size)
 
-    def _eval_chunk(self, chunk, strict, raw, stop_at_failure):
+    def _eval_chunk(self, chunk, strict, mode, stop_at_failure):
         """Evaluate a list of cases: [(True, result) or (False, exception)], stopping after
         the first failure when stop_at_failure. The same steps as evaluate() / evaluate_json(),
         inlined, and the engine entered once per chunk rather than per case: this loop holds
@@ -315,10 +333,13 @@ class Engine:
                         finally:
                             free(ptr)
                     if rc == 0 and text is not None:
-                        value = text.decode("utf-8")
-                        results.append((True, value if raw else loads(value)))
+                        if mode != _BYTES:
+                            text = text.decode("utf-8")
+                            if mode == _DICT:
+                                text = loads(text)
+                        results.append((True, text))
                     else:
-                        results.append((True, self._failed(rc, text, message, strict, not raw)))
+                        results.append((True, self._failed(rc, text, message, strict, mode)))
                 except Exception as exc:
                     results.append((False, exc))
                     if stop_at_failure:
@@ -327,18 +348,19 @@ class Engine:
             self._leave()
         return results
 
-    def _many_serial(self, it, strict, raw, errors):
+    def _many_serial(self, it, strict, mode, errors):
         for index, case in enumerate(it):
-            ((ok, value),) = self._eval_chunk((case,), strict, raw, True)
+            ((ok, value),) = self._eval_chunk((case,), strict, mode, True)
             if not ok:
                 _set_index(value, index)
                 if errors == "raise":
                     raise value
             yield value
 
-    def _many_pool(self, it, strict, raw, errors, threads, chunk_size):
+    def _many_pool(self, it, strict, mode, errors, threads, chunk_size):
         stop_at_failure = errors == "raise"
         loads = json.loads
+        parse_here = mode == _DICT
         pending = collections.deque()  # (index of the chunk's first case, future)
         state = {"next": 0, "submitted": 0, "exhausted": False}
 
@@ -352,11 +374,12 @@ class Engine:
             if not chunk:
                 state["exhausted"] = True
                 return
-            # The workers return text; the caller's thread parses it (below). json.loads of a
-            # result costs several times the C evaluation and holds the GIL wherever it runs;
-            # run by the workers it also makes them fight over the GIL after every C call,
-            # which measured ~35% slower than parsing here.
-            future = pool.submit(self._eval_chunk, chunk, strict, True, stop_at_failure)
+            # For dicts the workers return text and the caller's thread parses it (below).
+            # json.loads of a result costs several times the C evaluation and holds the GIL
+            # wherever it runs; run by the workers it also makes them fight over the GIL
+            # after every C call, which measured ~35% slower than parsing here.
+            future = pool.submit(self._eval_chunk, chunk, strict,
+                                 _STR if parse_here else mode, stop_at_failure)
             pending.append((state["next"], future))
             state["next"] += len(chunk)
             state["submitted"] += 1
@@ -371,7 +394,7 @@ class Engine:
                 submit(pool)  # keep the workers busy while the caller consumes this chunk
                 for offset, (ok, value) in enumerate(results):
                     if ok:
-                        yield value if raw else loads(value)
+                        yield loads(value) if parse_here else value
                         continue
                     _set_index(value, first + offset)
                     if stop_at_failure:

@@ -5,7 +5,6 @@ default build tree's build/libdwpolicy/libdwpolicy.so.1 is used if it exists. Th
 imported from this source tree, ahead of any installed copy.
 """
 
-import json
 import os
 import sys
 

@@ -212,6 +212,7 @@ def test_script_error_carries_the_result(short_tmp, chengdu, cli):
         assert e.evaluate(chengdu, strict=False) == err.result
         text = e.evaluate_json(chengdu, strict=False)
         assert text == err.result_json
+        assert e.evaluate_json(chengdu, strict=False, as_bytes=True) == text.encode("utf-8")
         with pytest.raises(dwpolicy.ScriptError) as exc:
             e.evaluate_json(chengdu)
         assert exc.value.result_json == text

@@ -93,6 +93,7 @@ def test_evaluate_json_matches_cli(engine, engine_en, cli, example_paths, name):
         raw = f.read()
     zh = _cli_eval(cli, path)
     assert engine.evaluate_json(raw).encode("utf-8") == zh
+    assert engine.evaluate_json(raw, as_bytes=True) == zh
     assert engine.evaluate_json(json.loads(raw)).encode("utf-8") == zh  # via json.dumps
     en = _cli_eval(cli, path, "--lang", "en")
     assert engine_en.evaluate_json(raw).encode("utf-8") == en

@@ -34,9 +34,13 @@ def test_generator_input(engine, many, serial, chunk_size):
     assert out == serial
 
 
-def test_raw(engine, many):
+@pytest.mark.parametrize("threads", [1, 2])
+def test_output(engine, many, threads):
     expected = [engine.evaluate_json(c) for c in many[:50]]
-    assert list(engine.evaluate_many(many[:50], threads=2, raw=True)) == expected
+    assert list(engine.evaluate_many(many[:50], threads=threads, output="json")) == expected
+    got = list(engine.evaluate_many(many[:50], threads=threads, output="bytes"))
+    assert got == [t.encode("utf-8") for t in expected]
+    assert all(type(b) is bytes for b in got)
 
 
 def test_default_threads(engine, many, serial):
@@ -103,10 +107,16 @@ def test_rule_errors_and_strict(tmp_path, chengdu):
         assert out[0]["errors"] == [] and out[2]["errors"] == []
         relaxed = list(e.evaluate_many([other, chengdu], threads=2, strict=False))
         assert relaxed[1] == out[1].result
+        for threads in (1, 2):
+            text = list(e.evaluate_many([chengdu], threads=threads, strict=False, output="json"))
+            assert text == [out[1].result_json]
+            data = list(e.evaluate_many([chengdu], threads=threads, strict=False, output="bytes"))
+            assert data == [out[1].result_json.encode("utf-8")]
 
 
 def test_bad_arguments(engine, many):
-    for kwargs in ({"threads": 0}, {"threads": "2"}, {"errors": "ignore"}, {"chunk_size": 0}):
+    for kwargs in ({"threads": 0}, {"threads": "2"}, {"errors": "ignore"}, {"chunk_size": 0},
+                   {"output": "xml"}, {"output": None}):
         with pytest.raises(ValueError):
             engine.evaluate_many(many, **kwargs)
 
@@ -131,3 +141,12 @@ def test_lazy_and_closable(engine, many):
 def test_empty(engine):
     assert list(engine.evaluate_many([], threads=4)) == []
     assert list(engine.evaluate_many(iter([]), threads=4)) == []
+
+
+def test_unserialisable_case_in_a_batch(engine, many):
+    cases = [many[0], {"case_id": object()}, many[1]]
+    out = list(engine.evaluate_many(cases, threads=2, errors="return"))
+    assert isinstance(out[1], TypeError) and out[1].index == 1
+    assert out[0]["case_id"] == many[0]["case_id"] and out[2]["case_id"] == many[1]["case_id"]
+    with pytest.raises(TypeError):
+        list(engine.evaluate_many(cases, threads=2))

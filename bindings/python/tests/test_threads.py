@@ -85,3 +85,39 @@ def test_threads_evaluate_dicts_too():
         for w in workers:
             w.join()
     assert all(results[t] == serial for t in range(4))
+
+
+def test_the_gil_is_released_during_evaluation(tmp_path):
+    """Two evaluations that each run into a 300 ms wall-clock rule limit take ~300 ms on two
+    threads, not ~600 ms: the C calls overlap. (Wall-clock limits make this hold even when
+    the machine has no second core free.)"""
+    from helpers import write_rules
+
+    rules = write_rules(tmp_path, {"510104.lua": 'region { code = "510104" }\n'
+                                   'override "dibao.single_person" (function (case, base)\n'
+                                   '  while true do end\nend)\n'})
+    case = casegen.examples()["chengdu-serious-illness.json"]
+    with dwpolicy.Engine(rules, lang="en", rule_time_ms=300,
+                         rule_instructions=10**15) as engine:
+        def once():
+            try:
+                engine.evaluate_json(case)
+            except dwpolicy.LimitError as exc:
+                return exc
+            raise AssertionError("no LimitError")
+
+        start = time.monotonic()
+        assert "time" in once().message
+        single = time.monotonic() - start
+
+        errors = []
+        workers = [threading.Thread(target=lambda: errors.append(once())) for _ in range(2)]
+        start = time.monotonic()
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join()
+        both = time.monotonic() - start
+    assert len(errors) == 2
+    assert single >= 0.29
+    assert both < 1.5 * single, (single, both)
