@@ -9,7 +9,7 @@ set -euo pipefail
 # The bindings' tests: Python (pytest), Java (JDK, JNA, JUnit 4), Node (node and npm; koffi
 # itself comes from the npm registry, pinned by bindings/node/package-lock.json).
 packages=(cmake make pkg-config gcc g++ libc6-dev binutils liblua5.4-dev libcmocka-dev libffi-dev
-          python3 python3-pytest python3-setuptools libjna-java junit4 "$@")
+          python3 python3-pytest python3-setuptools python3-pip python3-venv libjna-java junit4 "$@")
 command -v javac >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
