@@ -71,3 +71,17 @@ int dwp_cli_lang(const char *s)
     if (!strcmp(s, "en")) return DWP_LANG_EN;
     return -1;
 }
+
+void dwp_cli_options(dwp_options *opts, int lang)
+{
+    memset(opts, 0, sizeof *opts);
+    opts->struct_size = sizeof *opts;
+    opts->lang = lang;
+}
+
+int dwp_cli_usage(const char *cmd, const char *usage_line, const char *why, const char *arg)
+{
+    if (why) fprintf(stderr, "dwpolicy %s: %s%s%s\n", cmd, why, arg ? ": " : "", arg ? arg : "");
+    fprintf(stderr, "usage: %s\n", usage_line);
+    return 2;
+}

@@ -18,4 +18,12 @@ int dwp_cli_option(int argc, char **argv, int *i, const char *name, const char *
 /* "zh" → DWP_LANG_ZH, "en" → DWP_LANG_EN; -1 otherwise. */
 int dwp_cli_lang(const char *s);
 
+struct dwp_options;
+/* Engine options for a command: defaults, in language `lang`. */
+void dwp_cli_options(struct dwp_options *opts, int lang);
+
+/* Print "dwpolicy CMD: WHY: ARG" (when why is given) and the usage line to stderr; returns 2,
+ * the exit status of a usage error. */
+int dwp_cli_usage(const char *cmd, const char *usage_line, const char *why, const char *arg);
+
 #endif

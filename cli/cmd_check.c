@@ -13,17 +13,7 @@
 
 static int usage(const char *why, const char *arg)
 {
-    if (why) fprintf(stderr, "dwpolicy check: %s%s%s\n", why, arg ? ": " : "", arg ? arg : "");
-    fputs("usage: dwpolicy check [--rules DIR] [--lang zh|en] [--format text|json] "
-          "[--host NAME=SIGNATURE]...\n",
-          stderr);
-    return 2;
-}
-
-static const char *str(const jdom_value *obj, const char *key)
-{
-    const char *s = jdom_string(jdom_get(obj, key));
-    return s ? s : "";
+    return dwp_cli_usage("check", "dwpolicy check [--rules DIR] [--lang zh|en] [--format text|json] [--host NAME=SIGNATURE]...", why, arg);
 }
 
 static int print_report(const char *json, int lang)
@@ -40,13 +30,13 @@ static int print_report(const char *json, int lang)
         const jdom_value *p = jdom_at(problems, i);
         const jdom_value *line = jdom_get(p, "line");
         long long n = line && line->type == JDOM_INT ? (long long)line->u.integer : 0;
-        if (n > 0) printf("%s:%lld: %s\n", str(p, "file"), n, str(p, "message"));
-        else printf("%s: %s\n", str(p, "file"), str(p, "message"));
+        if (n > 0) printf("%s:%lld: %s\n", jdom_get_string(p, "file"), n, jdom_get_string(p, "message"));
+        else printf("%s: %s\n", jdom_get_string(p, "file"), jdom_get_string(p, "message"));
     }
     const jdom_value *fns = jdom_get(root, "host_functions");
     for (size_t i = 0; i < jdom_count(fns); i++)
         printf(en ? "host function %s %s registered\n" : "宿主函数 %s %s 已注册\n",
-               str(jdom_at(fns, i), "name"), str(jdom_at(fns, i), "signature"));
+               jdom_get_string(jdom_at(fns, i), "name"), jdom_get_string(jdom_at(fns, i), "signature"));
     const jdom_value *calls = jdom_get(root, "host_calls");
     size_t unregistered = 0;
     for (size_t i = 0; i < jdom_count(calls); i++) {
@@ -55,8 +45,8 @@ static int print_report(const char *json, int lang)
         bool ok = reg && reg->type == JDOM_BOOL && reg->u.boolean;
         unregistered += !ok;
         const jdom_value *line = jdom_get(c, "line");
-        printf(en ? "%s:%lld: calls host.%s (%s)\n" : "%s:%lld: 调用宿主函数 host.%s（%s）\n", str(c, "file"),
-               line ? (long long)line->u.integer : 0LL, str(c, "name"),
+        printf(en ? "%s:%lld: calls host.%s (%s)\n" : "%s:%lld: 调用宿主函数 host.%s（%s）\n", jdom_get_string(c, "file"),
+               line ? (long long)line->u.integer : 0LL, jdom_get_string(c, "name"),
                ok ? (en ? "registered" : "已注册")
                   : (en ? "not registered here: the platform must register it with dwp_engine_register_fn, or pass --host NAME=SIGNATURE"
                         : "此处未注册：须由平台用 dwp_engine_register_fn 注册，或用 --host 名称=签名 声明"));
@@ -113,9 +103,7 @@ int dwp_cmd_check(int argc, char **argv)
     bool json = !strcmp(format, "json");
     if (!json && strcmp(format, "text")) return usage("--format must be text or json", format);
     dwp_options opts;
-    memset(&opts, 0, sizeof opts);
-    opts.struct_size = sizeof opts;
-    opts.lang = lang;
+    dwp_cli_options(&opts, lang);
     char *report = NULL;
     dwp_engine *engine = NULL;
     /* With --host: the platform's functions are declared, so check an engine that has them. */

@@ -12,10 +12,7 @@
 
 static int usage(const char *why, const char *arg)
 {
-    if (why) fprintf(stderr, "dwpolicy eval: %s%s%s\n", why, arg ? ": " : "", arg ? arg : "");
-    fputs("usage: dwpolicy eval [--rules DIR] [--lang zh|en] [--format json|text] FILE|-\n",
-          stderr);
-    return 2;
+    return dwp_cli_usage("eval", "dwpolicy eval [--rules DIR] [--lang zh|en] [--format json|text] FILE|-", why, arg);
 }
 
 int dwp_cmd_eval(int argc, char **argv)
@@ -51,9 +48,7 @@ int dwp_cmd_eval(int argc, char **argv)
     char *input = dwp_cli_read_file("eval", file, &len);
     if (!input) return 2;
     dwp_options opts;
-    memset(&opts, 0, sizeof opts);
-    opts.struct_size = sizeof opts;
-    opts.lang = lang;
+    dwp_cli_options(&opts, lang);
     dwp_engine *engine = NULL;
     int rc = dwp_engine_open_opts(rules, &opts, &engine);
     if (rc != DWP_OK) {

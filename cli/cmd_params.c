@@ -13,17 +13,7 @@
 
 static int usage(const char *why, const char *arg)
 {
-    if (why) fprintf(stderr, "dwpolicy params: %s%s%s\n", why, arg ? ": " : "", arg ? arg : "");
-    fputs("usage: dwpolicy params --region CODE --as-of YYYY-MM-DD [--rules DIR] [--lang zh|en] "
-          "[--format text|json]\n",
-          stderr);
-    return 2;
-}
-
-static const char *str(const jdom_value *obj, const char *key)
-{
-    const char *s = jdom_string(jdom_get(obj, key));
-    return s ? s : "";
+    return dwp_cli_usage("params", "dwpolicy params --region CODE --as-of YYYY-MM-DD [--rules DIR] [--lang zh|en] [--format text|json]", why, arg);
 }
 
 static int print_text(const char *json, int lang)
@@ -35,8 +25,8 @@ static int print_text(const char *json, int lang)
         return 1;
     }
     bool en = lang == DWP_LANG_EN;
-    printf(en ? "Region %s %s, as of %s; chain:" : "区划 %s %s，%s；区划链：", str(root, "region"),
-           str(root, "name"), str(root, "as_of"));
+    printf(en ? "Region %s %s, as of %s; chain:" : "区划 %s %s，%s；区划链：", jdom_get_string(root, "region"),
+           jdom_get_string(root, "name"), jdom_get_string(root, "as_of"));
     const jdom_value *chain = jdom_get(root, "region_chain");
     for (size_t i = 0; i < jdom_count(chain); i++)
         printf("%s%s", i ? " → " : " ", jdom_string(jdom_at(chain, i)));
@@ -49,7 +39,7 @@ static int print_text(const char *json, int lang)
         const jdom_value *p = jdom_at(params, i);
         const jdom_value *value = jdom_get(p, "value");
         if (!value || value->type == JDOM_NULL) {
-            printf("%-48s %12s  %s\n", str(p, "name"), "-", str(p, "error"));
+            printf("%-48s %12s  %s\n", jdom_get_string(p, "name"), "-", jdom_get_string(p, "error"));
             missing++;
             continue;
         }
@@ -58,9 +48,9 @@ static int print_text(const char *json, int lang)
         else snprintf(v, sizeof v, "%lld", (long long)value->u.integer);
         const char *from = jdom_string(jdom_get(p, "from"));
         const jdom_value *line = jdom_get(p, "line");
-        printf("%-48s %12s  %-6s  %-10s  %-11s  %s:%lld · %s\n", str(p, "name"), v,
-               str(p, "region"), from ? from : "-", str(p, "confidence"), str(p, "file"),
-               line ? (long long)line->u.integer : 0LL, str(p, "source"));
+        printf("%-48s %12s  %-6s  %-10s  %-11s  %s:%lld · %s\n", jdom_get_string(p, "name"), v,
+               jdom_get_string(p, "region"), from ? from : "-", jdom_get_string(p, "confidence"), jdom_get_string(p, "file"),
+               line ? (long long)line->u.integer : 0LL, jdom_get_string(p, "source"));
     }
     jdom_free(root);
     if (missing)
@@ -102,9 +92,7 @@ int dwp_cmd_params(int argc, char **argv)
     if (!region || !as_of) return usage("--region and --as-of are required", NULL);
 
     dwp_options opts;
-    memset(&opts, 0, sizeof opts);
-    opts.struct_size = sizeof opts;
-    opts.lang = lang;
+    dwp_cli_options(&opts, lang);
     dwp_engine *engine = NULL;
     if (dwp_engine_open_opts(rules, &opts, &engine) != DWP_OK) {
         fprintf(stderr, "dwpolicy params: %s\n", dwp_last_error());

@@ -9,6 +9,7 @@
 
 #include <dwpolicy.h>
 
+#include "cli_io.h"
 #include "commands.h"
 #include "policytest.h"
 
@@ -21,26 +22,6 @@ static int usage(const char *why, const char *arg)
                 arg != NULL ? arg : "");
     fputs(usage_text, stderr);
     return 2;
-}
-
-/* Match `--name VALUE` or `--name=VALUE` at argv[*i]; advances *i past what it used.
- * Returns 1 matched (with *value set), 0 not this option, -1 the value is missing. */
-static int option_value(int argc, char **argv, int *i, const char *name, const char **value)
-{
-    size_t n = strlen(name);
-    const char *a = argv[*i];
-    if (strncmp(a, name, n) != 0)
-        return 0;
-    if (a[n] == '=') {
-        *value = a + n + 1;
-        return 1;
-    }
-    if (a[n] != '\0')
-        return 0;
-    if (*i + 1 >= argc)
-        return -1;
-    *value = argv[++*i];
-    return 1;
 }
 
 int dwp_cmd_test(int argc, char **argv)
@@ -62,12 +43,12 @@ int dwp_cmd_test(int argc, char **argv)
             fputs(usage_text, stdout);
             return 0;
         }
-        if ((rc = option_value(argc, argv, &i, "--rules", &rules)) != 0) {
+        if ((rc = dwp_cli_option(argc, argv, &i, "--rules", &rules)) != 0) {
             if (rc < 0)
                 return usage("--rules needs a directory", NULL);
             continue;
         }
-        if ((rc = option_value(argc, argv, &i, "--lang", &lang)) != 0) {
+        if ((rc = dwp_cli_option(argc, argv, &i, "--lang", &lang)) != 0) {
             if (rc < 0)
                 return usage("--lang needs zh or en", NULL);
             continue;
@@ -81,14 +62,9 @@ int dwp_cmd_test(int argc, char **argv)
     if (first_file >= argc)
         return usage("no test files given", NULL);
 
-    memset(&opts, 0, sizeof opts);
-    opts.struct_size = sizeof opts;
-    if (lang == NULL || strcmp(lang, "zh") == 0)
-        opts.lang = DWP_LANG_ZH;
-    else if (strcmp(lang, "en") == 0)
-        opts.lang = DWP_LANG_EN;
-    else
-        return usage("--lang must be zh or en, not", lang);
+    int lang_id = lang ? dwp_cli_lang(lang) : DWP_LANG_ZH;
+    if (lang_id < 0) return usage("--lang must be zh or en, not", lang);
+    dwp_cli_options(&opts, lang_id);
 
     rc = dwp_engine_open_opts(rules, &opts, &e);
     if (rc != DWP_OK) {

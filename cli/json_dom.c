@@ -777,3 +777,9 @@ const char *jdom_type_name(jdom_type t)
     }
     return "a value";
 }
+
+const char *jdom_get_string(const jdom_value *v, const char *key)
+{
+    const char *s = jdom_string(jdom_get(v, key));
+    return s ? s : "";
+}

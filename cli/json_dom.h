@@ -82,6 +82,9 @@ size_t jdom_count(const jdom_value *v);
 /* The string of v when it is a JSON string, else NULL. */
 const char *jdom_string(const jdom_value *v);
 
+/* The string member `key` of object v, or "" when it is absent or not a string (for output). */
+const char *jdom_get_string(const jdom_value *v, const char *key);
+
 /* Structural equality: same type and value; objects regardless of member order; NUMBERs by
  * their literal text (1.0 and 1.00 differ; an INT never equals a NUMBER). NULL equals NULL. */
 bool jdom_equal(const jdom_value *a, const jdom_value *b);

@@ -50,18 +50,12 @@ static void print_yuan(FILE *out, int64_t fen)
     fprintf(out, "%s%" PRIu64 ".%02u", fen < 0 ? "-" : "", v / 100, (unsigned)(v % 100));
 }
 
-static const char *str(const jdom_value *obj, const char *key)
-{
-    const char *s = jdom_string(jdom_get(obj, key));
-    return s ? s : "";
-}
-
 static void print_amount(FILE *out, const jdom_value *b, int lang)
 {
     const jdom_value *amount = jdom_get(b, "amount_fen");
-    if (!amount || amount->type != JDOM_INT || strcmp(str(b, "status"), "eligible")) return;
-    const char *kind = str(b, "kind");
-    const char *period = lookup(period_labels, str(b, "period"), lang);
+    if (!amount || amount->type != JDOM_INT || strcmp(jdom_get_string(b, "status"), "eligible")) return;
+    const char *kind = jdom_get_string(b, "kind");
+    const char *period = lookup(period_labels, jdom_get_string(b, "period"), lang);
     bool en = lang == DWP_LANG_EN;
     fputs(" — ", out);
     if (amount->u.integer == 0) {
@@ -84,13 +78,13 @@ static void print_amount(FILE *out, const jdom_value *b, int lang)
 static void print_benefit(FILE *out, const jdom_value *b, int lang)
 {
     bool en = lang == DWP_LANG_EN;
-    fprintf(out, "%s%s%s %s", en ? "[" : "【", lookup(status_labels, str(b, "status"), lang),
-            en ? "]" : "】", str(b, "title"));
+    fprintf(out, "%s%s%s %s", en ? "[" : "【", lookup(status_labels, jdom_get_string(b, "status"), lang),
+            en ? "]" : "】", jdom_get_string(b, "title"));
     print_amount(out, b, lang);
     fputc('\n', out);
     fprintf(out, en ? "    basis: %s · decided by %s · handled by %s%s\n"
                     : "    依据：%s · 决定区划 %s · 经办区划 %s%s\n",
-            str(b, "basis"), str(b, "decided_by"), str(b, "handling_region"),
+            jdom_get_string(b, "basis"), jdom_get_string(b, "decided_by"), jdom_get_string(b, "handling_region"),
             jdom_get(b, "discretionary") && jdom_get(b, "discretionary")->u.boolean
                 ? (en ? " · local discretion" : " · 各地可选")
                 : "");
@@ -98,24 +92,24 @@ static void print_benefit(FILE *out, const jdom_value *b, int lang)
     for (size_t i = 0; i < jdom_count(reasons); i++) {
         const jdom_value *r = jdom_at(reasons, i);
         const jdom_value *ok = jdom_get(r, "ok");
-        fprintf(out, "    %s %s\n", ok && ok->u.boolean ? "✓" : "✗", str(r, "text"));
+        fprintf(out, "    %s %s\n", ok && ok->u.boolean ? "✓" : "✗", jdom_get_string(r, "text"));
     }
     const jdom_value *missing = jdom_get(b, "missing");
     for (size_t i = 0; i < jdom_count(missing); i++)
         fprintf(out, en ? "    ? missing: %s\n" : "    ? 缺少信息：%s\n",
                 jdom_string(jdom_at(missing, i)));
-    if (jdom_get(b, "error")) fprintf(out, en ? "    ! %s\n" : "    ！%s\n", str(b, "error"));
+    if (jdom_get(b, "error")) fprintf(out, en ? "    ! %s\n" : "    ！%s\n", jdom_get_string(b, "error"));
     const jdom_value *params = jdom_get(b, "params");
     for (size_t i = 0; i < jdom_count(params); i++) {
         const jdom_value *p = jdom_at(params, i);
-        fprintf(out, en ? "    parameter %s = " : "    参数 %s = ", str(p, "name"));
+        fprintf(out, en ? "    parameter %s = " : "    参数 %s = ", jdom_get_string(p, "name"));
         jdom_print(out, jdom_get(p, "value"));
         const char *from = jdom_string(jdom_get(p, "from"));
         char since[64];
         if (from) snprintf(since, sizeof since, en ? "from %s" : "自 %s 起", from);
         else snprintf(since, sizeof since, "%s", en ? "always in force" : "长期有效");
         fprintf(out, en ? " (region %s, %s; %s; %s)\n" : "（区划 %s，%s；%s；%s）\n",
-                str(p, "region"), since, str(p, "source"), str(p, "confidence"));
+                jdom_get_string(p, "region"), since, jdom_get_string(p, "source"), jdom_get_string(p, "confidence"));
     }
 }
 
@@ -133,7 +127,7 @@ int dwp_text_format(FILE *out, const char *result_json, size_t len, int lang)
     const jdom_value *age = jdom_get(root, "age");
     fprintf(out, en ? "Case %s · as of %s · region %s · age %" PRId64 "\n"
                     : "案件 %s · 评估日期 %s · 区划 %s · %" PRId64 " 周岁\n",
-            case_id ? case_id : "-", str(root, "as_of"), str(root, "region"),
+            case_id ? case_id : "-", jdom_get_string(root, "as_of"), jdom_get_string(root, "region"),
             age ? age->u.integer : 0);
     const jdom_value *cats = jdom_get(root, "categories");
     fputs(en ? "Categories: " : "困境儿童类别：", out);
@@ -151,16 +145,16 @@ int dwp_text_format(FILE *out, const char *result_json, size_t len, int lang)
     if (jdom_count(services)) fputs(en ? "Services to offer:\n" : "应提供的服务：\n", out);
     for (size_t i = 0; i < jdom_count(services); i++) {
         const jdom_value *s = jdom_at(services, i);
-        fprintf(out, en ? "  · %s (%s): %s\n" : "  · %s（%s）：%s\n", str(s, "title"),
-                str(s, "basis"), str(s, "text"));
+        fprintf(out, en ? "  · %s (%s): %s\n" : "  · %s（%s）：%s\n", jdom_get_string(s, "title"),
+                jdom_get_string(s, "basis"), jdom_get_string(s, "text"));
     }
     const jdom_value *warnings = jdom_get(root, "warnings");
     if (jdom_count(warnings)) fputs(en ? "Warnings:\n" : "提示：\n", out);
     for (size_t i = 0; i < jdom_count(warnings); i++)
-        fprintf(out, "  ! %s\n", str(jdom_at(warnings, i), "text"));
+        fprintf(out, "  ! %s\n", jdom_get_string(jdom_at(warnings, i), "text"));
     const jdom_value *ruleset = jdom_get(root, "ruleset");
     fprintf(out, en ? "\nRules: %s (sha256 %.12s…) · %s\n" : "\n规则集：%s（sha256 %.12s…）· %s\n",
-            str(ruleset, "name"), str(ruleset, "sha256"), str(root, "engine"));
+            jdom_get_string(ruleset, "name"), jdom_get_string(ruleset, "sha256"), jdom_get_string(root, "engine"));
     jdom_free(root);
     return 0;
 }
