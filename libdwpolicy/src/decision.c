@@ -87,7 +87,9 @@ void dwp_reason_add(const dwp_eval *ev, dwp_decision *d, const char *code, bool 
                     dwp_text text)
 {
     if (d->n_reasons == DWP_MAX_REASONS) return;
-    d->reasons[d->n_reasons++] = (dwp_reason){code, dwp_text_in(text, ev->lang), ok, false};
+    const char *t = dwp_text_in(text, ev->lang);
+    d->reasons[d->n_reasons++] =
+        (dwp_reason){.code = code, .text = t, .text_len = (uint32_t)strlen(t), .ok = ok};
 }
 
 /* The reasons are formatted on every evaluation, so instead of vsnprintf a small formatter
@@ -145,7 +147,8 @@ static void add_reason_v(const dwp_eval *ev, dwp_decision *d, const char *code, 
     if (!text) return;
     size_t len = format_reason(text, DWP_REASON_MAX, ev->lang == DWP_LANG_EN ? en_fmt : zh_fmt, ap);
     dwp_arena_shrink_last(ev->arena, text, len + 1);
-    d->reasons[d->n_reasons++] = (dwp_reason){code, text, ok, false};
+    d->reasons[d->n_reasons++] =
+        (dwp_reason){.code = code, .text = text, .text_len = (uint32_t)len, .ok = ok};
 }
 
 void dwp_reason_addf(const dwp_eval *ev, dwp_decision *d, const char *code, bool ok,

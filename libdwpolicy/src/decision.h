@@ -73,6 +73,7 @@ const char *dwp_category_name(int bit_index);
 typedef struct dwp_reason {
     const char *code; /* static: "child.age", "household.status", … */
     const char *text; /* static or in the evaluation's arena */
+    uint32_t text_len; /* strlen(text), known when it is added: writing needs no strlen */
     bool ok;
     bool untrusted; /* text from rule code: must be escaped when written as JSON */
 } dwp_reason;

@@ -19,22 +19,55 @@ static void put_str(dwp_strbuf *b, const char *s) { dwp_strbuf_put_json_string(b
 /* Text the library itself wrote: nothing to escape. */
 static void put_plain(dwp_strbuf *b, const char *s) { dwp_strbuf_put_plain_string(b, s); }
 
-static void put_region(dwp_strbuf *b, const dwp_evaluation *x, int32_t code)
+/* The regions of the case's chain, looked up once per result and kept as the 8 bytes of
+ * their JSON string ("510104" with its quotes): every decision names two of them (handling
+ * region, deciding region), nearly always from the chain. */
+typedef struct chain_view {
+    const dwp_engine *engine;
+    int n;
+    int32_t code[DWP_CHAIN_MAX];
+    char quoted[DWP_CHAIN_MAX][8];
+} chain_view;
+
+static void chain_view_init(chain_view *cv, const dwp_evaluation *x)
 {
     const dwp_engine *e = x->ev.engine;
-    /* Nearly always a region of the case's chain: no search for those. */
-    for (int k = 0; k < x->ev.chain_len; k++)
-        if (e->regions.list[x->ev.chain[k]].code == code) {
-            dwp_strbuf_putc(b, '"');
-            dwp_strbuf_append(b, e->regions.list[x->ev.chain[k]].code_text, 6);
-            dwp_strbuf_putc(b, '"');
-            return;
-        }
-    int i = dwp_regions_find(&e->regions, code);
-    dwp_strbuf_putc(b, '"');
-    if (i >= 0) dwp_strbuf_append(b, e->regions.list[i].code_text, 6);
-    else dwp_strbuf_put_int(b, code);
-    dwp_strbuf_putc(b, '"');
+    cv->engine = e;
+    cv->n = x->ev.chain_len;
+    for (int k = 0; k < cv->n; k++) {
+        const dwp_region *r = &e->regions.list[x->ev.chain[k]];
+        cv->code[k] = r->code;
+        cv->quoted[k][0] = '"';
+        memcpy(&cv->quoted[k][1], r->code_text, 6);
+        cv->quoted[k][7] = '"';
+    }
+}
+
+/* A region code as a JSON string, written unchecked: at most REGION_MAX_CHARS bytes. */
+#define REGION_MAX_CHARS (2 + 11)
+
+/* The rare case of raw_region: a region outside the chain, searched for. */
+static char *raw_region_other(char *w, const chain_view *cv, int32_t code)
+{
+    int i = dwp_regions_find(&cv->engine->regions, code);
+    *w++ = '"';
+    if (i >= 0) w = dwp_raw_put(w, cv->engine->regions.list[i].code_text, 6);
+    else w = dwp_raw_int(w, code);
+    *w++ = '"';
+    return w;
+}
+
+static inline char *raw_region(char *w, const chain_view *cv, int32_t code)
+{
+    for (int k = 0; k < cv->n; k++)
+        if (cv->code[k] == code) return dwp_raw_put(w, cv->quoted[k], 8);
+    return raw_region_other(w, cv, code);
+}
+
+static void put_region(dwp_strbuf *b, const chain_view *cv, int32_t code)
+{
+    if (!dwp_strbuf_reserve(b, REGION_MAX_CHARS)) return;
+    dwp_strbuf_set_end(b, raw_region(dwp_strbuf_end(b), cv, code));
 }
 
 static void put_date(dwp_strbuf *b, dwp_date d)
@@ -117,40 +150,78 @@ int dwp_result_pieces_build(dwp_engine *e)
     return ok ? DWP_OK : DWP_ENOMEM;
 }
 
-static void write_decision(dwp_strbuf *b, const dwp_evaluation *x, size_t i)
+/* One decision. The pieces are written unchecked, each run after one reservation that bounds
+ * it (the lengths are known: engine pieces, reason texts, parameter JSON); text from rule
+ * files goes through the checked, escaping writer in between. */
+static void write_decision(dwp_strbuf *b, const dwp_evaluation *x, const chain_view *cv, size_t i)
 {
     const dwp_engine *e = x->ev.engine;
     const dwp_decision *d = &x->decisions[i];
     const dwp_benefit *bf = d->benefit;
     size_t index = x->benefit_index[i];
     const dwp_json_piece *head = &e->json_head[x->ev.lang == DWP_LANG_EN][index * 4 + (size_t)d->status];
-    dwp_strbuf_append(b, head->text, head->len);
+    const dwp_json_piece *tail = &e->json_tail[index];
+    char *w;
+
+    if (!dwp_strbuf_reserve(b, head->len + DWP_INT_MAX_CHARS + tail->len)) return;
+    w = dwp_raw_put(dwp_strbuf_end(b), head->text, head->len);
     /* Ineligible pays nothing; indeterminate and error do not know the amount. */
-    if (d->status == DWP_STATUS_ELIGIBLE && d->has_amount) dwp_strbuf_put_int(b, d->amount);
-    else if (d->status == DWP_STATUS_INELIGIBLE) dwp_strbuf_putc(b, '0');
-    else PUT_LIT(b, "null");
+    if (d->status == DWP_STATUS_ELIGIBLE && d->has_amount) w = dwp_raw_int(w, d->amount);
+    else if (d->status == DWP_STATUS_INELIGIBLE) *w++ = '0';
+    else DWP_RAW_LIT(w, "null");
+    if (!d->basis) w = dwp_raw_put(w, tail->text, tail->len);
+    dwp_strbuf_set_end(b, w);
     if (d->basis) render_tail(b, bf, d->basis, true);
-    else dwp_strbuf_append(b, e->json_tail[index].text, e->json_tail[index].len);
-    put_region(b, x, d->handling_region);
-    PUT_LIT(b, ",\"decided_by\":");
-    put_region(b, x, d->decided_by);
-    PUT_LIT(b, ",\"reasons\":[");
+
+    static const char decided_by[] = ",\"decided_by\":", reasons[] = ",\"reasons\":[";
+    if (!dwp_strbuf_reserve(b, 2 * REGION_MAX_CHARS + sizeof decided_by + sizeof reasons)) return;
+    w = raw_region(dwp_strbuf_end(b), cv, d->handling_region);
+    DWP_RAW_LIT(w, decided_by);
+    w = raw_region(w, cv, d->decided_by);
+    DWP_RAW_LIT(w, reasons);
+    dwp_strbuf_set_end(b, w);
+
+    static const char code_open[] = "{\"code\":\"", ok_true[] = "\",\"ok\":true,\"text\":",
+                      ok_false[] = "\",\"ok\":false,\"text\":";
     for (uint32_t r = 0; r < d->n_reasons; r++) {
-        PUT_LIT(b, "{\"code\":\"");
-        dwp_strbuf_puts(b, d->reasons[r].code);
-        if (d->reasons[r].ok) PUT_LIT(b, "\",\"ok\":true,\"text\":");
-        else PUT_LIT(b, "\",\"ok\":false,\"text\":");
-        if (d->reasons[r].untrusted) put_str(b, d->reasons[r].text);
-        else put_plain(b, d->reasons[r].text);
-        if (r + 1 < d->n_reasons) PUT_LIT(b, "},");
-        else dwp_strbuf_putc(b, '}');
+        const dwp_reason *rs = &d->reasons[r];
+        size_t code_len = strlen(rs->code);
+        /* The code and its framing, the text when it is the library's own (quotes included),
+         * and the closing "}," . */
+        size_t need = sizeof code_open + code_len + sizeof ok_false + 2 + 2;
+        if (!rs->untrusted) need += rs->text_len;
+        if (!dwp_strbuf_reserve(b, need)) return;
+        w = dwp_raw_put(dwp_strbuf_end(b), code_open, sizeof code_open - 1);
+        w = dwp_raw_put(w, rs->code, code_len);
+        if (rs->ok) DWP_RAW_LIT(w, ok_true);
+        else DWP_RAW_LIT(w, ok_false);
+        if (rs->untrusted) {
+            dwp_strbuf_set_end(b, w);
+            dwp_strbuf_put_json_string(b, rs->text, rs->text_len);
+            if (!dwp_strbuf_reserve(b, 2)) return;
+            w = dwp_strbuf_end(b);
+        } else {
+            *w++ = '"';
+            w = dwp_raw_put(w, rs->text, rs->text_len);
+            *w++ = '"';
+        }
+        *w++ = '}';
+        if (r + 1 < d->n_reasons) *w++ = ',';
+        dwp_strbuf_set_end(b, w);
     }
-    PUT_LIT(b, "],\"params\":[");
+
+    static const char params[] = "],\"params\":[", missing[] = "],\"missing\":[";
+    size_t need = sizeof params + sizeof missing + 1;
+    for (uint32_t p = 0; p < d->n_params; p++) need += d->params[p]->json_len + 1;
+    if (!dwp_strbuf_reserve(b, need)) return;
+    w = dwp_strbuf_end(b);
+    DWP_RAW_LIT(w, params);
     for (uint32_t p = 0; p < d->n_params; p++) {
-        if (p) dwp_strbuf_putc(b, ',');
-        dwp_strbuf_append(b, d->params[p]->json, d->params[p]->json_len);
+        if (p) *w++ = ',';
+        w = dwp_raw_put(w, d->params[p]->json, d->params[p]->json_len);
     }
-    PUT_LIT(b, "],\"missing\":[");
+    DWP_RAW_LIT(w, missing);
+    dwp_strbuf_set_end(b, w);
     for (uint32_t m = 0; m < d->n_missing; m++) {
         if (m) dwp_strbuf_putc(b, ',');
         put_plain(b, d->missing[m]);
@@ -204,14 +275,18 @@ void dwp_result_write(const dwp_evaluation *x, dwp_strbuf *b)
 {
     const dwp_engine *e = x->ev.engine;
     const dwp_facts *c = &x->c;
-    dwp_strbuf_reserve(b, 4096);
+    chain_view cv;
+    chain_view_init(&cv, x);
+    /* One allocation for nearly every result (about 9 KB, in English a little more): growing
+     * from a small buffer cost two reallocs, each copying what was written. */
+    dwp_strbuf_reserve(b, 12 * 1024);
     PUT_LIT(b, "{\"case_id\":");
     if (c->has_case_id) put_str(b, c->case_id);
     else PUT_LIT(b, "null");
     PUT_LIT(b, ",\"as_of\":");
     put_date(b, c->as_of);
     PUT_LIT(b, ",\"region\":");
-    put_region(b, x, c->region);
+    put_region(b, &cv, c->region);
     PUT_LIT(b, ",\"region_chain\":[");
     for (int i = 0; i < x->ev.chain_len; i++) {
         if (i) dwp_strbuf_putc(b, ',');
@@ -234,7 +309,7 @@ void dwp_result_write(const dwp_evaluation *x, dwp_strbuf *b)
     PUT_LIT(b, "],\"benefits\":[");
     for (size_t i = 0; i < x->count; i++) {
         if (i) dwp_strbuf_putc(b, ',');
-        write_decision(b, x, i);
+        write_decision(b, x, &cv, i);
     }
     PUT_LIT(b, "],\"services\":[");
     first = true;

@@ -52,6 +52,36 @@ static inline void dwp_strbuf_put_plain_string(dwp_strbuf *b, const char *s)
     b->data[b->len++] = '"';
 }
 void dwp_strbuf_put_int(dwp_strbuf *b, int64_t v);
+
+/* Unchecked writing, for runs of small pieces whose total size is known in advance: reserve
+ * the room once (dwp_strbuf_reserve), take the end with dwp_strbuf_end, write through the
+ * returned pointer with dwp_raw_*, and give it back with dwp_strbuf_set_end. This spares the
+ * capacity test of every piece, which dominated result writing. */
+static inline char *dwp_strbuf_end(dwp_strbuf *b) { return b->data + b->len; }
+static inline void dwp_strbuf_set_end(dwp_strbuf *b, char *w) { b->len = (size_t)(w - b->data); }
+
+static inline char *dwp_raw_put(char *w, const char *s, size_t n)
+{
+    memcpy(w, s, n);
+    return w + n;
+}
+#define DWP_RAW_LIT(w, s) ((w) = dwp_raw_put((w), (s), sizeof(s) - 1))
+
+/* Longest decimal int64_t, sign included. */
+#define DWP_INT_MAX_CHARS 20
+static inline char *dwp_raw_int(char *w, int64_t v)
+{
+    char tmp[24];
+    int n = 0;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0) *w++ = '-';
+    while (n) *w++ = tmp[--n];
+    return w;
+}
 /* A JSON string literal (with quotes) of UTF-8 text s: escapes ", \ and control characters. */
 void dwp_strbuf_put_json_string(dwp_strbuf *b, const char *s, size_t n);
 /* Whether s is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF):
