@@ -76,7 +76,8 @@ DWP_API const char *dwp_status_str(int32_t status);
 
 /** The message of the last failure on the calling thread: it names the field, file, line or
  *  region concerned, e.g. `child.education.level: expected one of none, preschool, …; got
- *  "phd"`. Empty string when there was none. Valid until the next library call on this
+ *  "phd"`. Empty string when there was none. dwp_free(), dwp_status_str(), dwp_version() and
+ *  the dwp_result_* accessors leave it as it is; it stays valid until another library call on this
  *  thread. Language: that of the engine's options (Chinese unless English was asked for);
  *  failures before an engine exists are in the language of the options given to open. */
 DWP_API const char *dwp_last_error(void);
@@ -170,7 +171,8 @@ DWP_API int dwp_engine_register_fn(dwp_engine *e, const char *name, const char *
 /* ---- Evaluation ------------------------------------------------------------------------- */
 
 /**
- * Evaluate one case (SPEC §2 JSON, `len` bytes, need not be NUL-terminated) into a result
+ * Evaluate one case (SPEC §2 JSON, `len` bytes, need not be NUL-terminated; NULL with len 0 is
+ * empty input, DWP_EPARSE) into a result
  * (SPEC §3 JSON, NUL-terminated, released with dwp_free()).
  *
  * Returns 0 when every benefit was decided. On DWP_EPARSE / DWP_ESCHEMA / DWP_EINVAL

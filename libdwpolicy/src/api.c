@@ -60,6 +60,8 @@ DWP_API int dwp_eval_json(dwp_engine *e, const char *case_json, size_t len, char
 {
     dwp_error_clear();
     if (result_json) *result_json = NULL;
+    /* FFI layers pass an empty buffer as NULL: (NULL, 0) is empty input, a parse error. */
+    if (!case_json && len == 0) case_json = "";
     if (!e || !case_json || !result_json)
         return dwp_error_set(DWP_EINVAL, e ? e->lang : DWP_LANG_ZH,
                              "dwp_eval_json：engine、case_json 和 result_json 不能为 NULL",
@@ -85,6 +87,7 @@ DWP_API int dwp_eval_json_result(dwp_engine *e, const char *case_json, size_t le
 {
     dwp_error_clear();
     if (out) *out = NULL;
+    if (!case_json && len == 0) case_json = "";
     if (!e || !case_json || !out)
         return dwp_error_set(DWP_EINVAL, e ? e->lang : DWP_LANG_ZH, "参数不能为 NULL",
                              "arguments must not be NULL");
