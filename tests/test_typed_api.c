@@ -1282,7 +1282,7 @@ static void test_null_arguments(void **state)
     assert_int_equal(dwp_eval_json_result(NULL, "{}", 2, &r), DWP_EINVAL);
     assert_null(r);
     r = (dwp_result *)1;
-    assert_int_equal(dwp_eval_json_result(f->zh, NULL, 0, &r), DWP_EINVAL);
+    assert_int_equal(dwp_eval_json_result(f->zh, NULL, 0, &r), DWP_EPARSE); /* empty input */
     assert_null(r);
     assert_int_equal(dwp_eval_json_result(f->zh, "{}", 2, NULL), DWP_EINVAL);
 
