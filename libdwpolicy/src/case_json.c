@@ -1155,8 +1155,11 @@ static int parse_object(parser *P, const schema *sc, dwp_facts *c, int depth)
     }
     P->cur = p;
     if (sc && !P->failed) {
-        for (int i = 0; i < sc->count; i++) {
-            if (sc->fields[i].required && !(seen & (UINT32_C(1) << i))) {
+        /* Only a field not seen can be missing: visit those alone (most are seen). */
+        uint32_t all = sc->count == 32 ? UINT32_MAX : (UINT32_C(1) << sc->count) - 1;
+        for (uint32_t unseen = all & ~seen; unseen; unseen &= unseen - 1) {
+            int i = __builtin_ctz(unseen);
+            if (sc->fields[i].required) {
                 schema_error(P, "%s：缺少必填字段", "%s: required field is missing",
                              sc->fields[i].path);
                 break;

@@ -75,7 +75,7 @@ void dwp_decision_begin(const dwp_eval *ev, dwp_decision *d)
     d->amount = 0;
     d->has_amount = false;
     d->handling_region = ev->c->region;
-    d->decided_by = ev->engine->regions.list[ev->chain[ev->chain_len - 1]].code;
+    d->decided_by = ev->default_decider;
     d->n_failed = d->n_reasons = d->n_params = d->n_missing = 0;
     d->error = NULL;
     d->error_kind = DWP_ERRK_NONE;
@@ -83,13 +83,13 @@ void dwp_decision_begin(const dwp_eval *ev, dwp_decision *d)
     d->services = 0;
 }
 
-void dwp_reason_add(const dwp_eval *ev, dwp_decision *d, const char *code, bool ok,
-                    dwp_text text)
+void dwp_reason_add_l(const dwp_eval *ev, dwp_decision *d, const char *code, uint16_t code_len,
+                      bool ok, dwp_text text)
 {
     if (d->n_reasons == DWP_MAX_REASONS) return;
     const char *t = dwp_text_in(text, ev->lang);
-    d->reasons[d->n_reasons++] =
-        (dwp_reason){.code = code, .text = t, .text_len = (uint32_t)strlen(t), .ok = ok};
+    d->reasons[d->n_reasons++] = (dwp_reason){
+        .code = code, .text = t, .text_len = (uint32_t)strlen(t), .code_len = code_len, .ok = ok};
 }
 
 /* The reasons are formatted on every evaluation, so instead of vsnprintf a small formatter
@@ -120,6 +120,13 @@ static size_t format_reason(char *buf, size_t size, const char *fmt, va_list ap)
             int min_digits = *f == 'd' ? 1 : 2;
             if (*f != 'd') f += 2;
             int v = va_arg(ap, int);
+            /* Nearly every number in a reason is an age, a grade or a month: below 100. */
+            if (v >= 0 && v < 100 && o + 2 < size) {
+                if (v >= 10 || min_digits == 2) buf[o++] = (char)('0' + v / 10);
+                buf[o++] = (char)('0' + v % 10);
+                f++;
+                continue;
+            }
             char tmp[16];
             int n = 0;
             unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
@@ -138,8 +145,8 @@ static size_t format_reason(char *buf, size_t size, const char *fmt, va_list ap)
     return o;
 }
 
-static void add_reason_v(const dwp_eval *ev, dwp_decision *d, const char *code, bool ok,
-                         const char *zh_fmt, const char *en_fmt, va_list ap)
+static void add_reason_v(const dwp_eval *ev, dwp_decision *d, const char *code,
+                         uint16_t code_len, bool ok, const char *zh_fmt, const char *en_fmt, va_list ap)
 {
     if (d->n_reasons == DWP_MAX_REASONS) return;
     /* Formatted straight into the arena, which then keeps only what was written. */
@@ -148,32 +155,32 @@ static void add_reason_v(const dwp_eval *ev, dwp_decision *d, const char *code, 
     size_t len = format_reason(text, DWP_REASON_MAX, ev->lang == DWP_LANG_EN ? en_fmt : zh_fmt, ap);
     dwp_arena_shrink_last(ev->arena, text, len + 1);
     d->reasons[d->n_reasons++] =
-        (dwp_reason){.code = code, .text = text, .text_len = (uint32_t)len, .ok = ok};
+        (dwp_reason){.code = code, .text = text, .text_len = (uint32_t)len, .code_len = code_len, .ok = ok};
 }
 
-void dwp_reason_addf(const dwp_eval *ev, dwp_decision *d, const char *code, bool ok,
-                     const char *zh_fmt, const char *en_fmt, ...)
+void dwp_reason_addf_l(const dwp_eval *ev, dwp_decision *d, const char *code, uint16_t code_len,
+                       bool ok, const char *zh_fmt, const char *en_fmt, ...)
 {
     va_list ap;
     va_start(ap, en_fmt);
-    add_reason_v(ev, d, code, ok, zh_fmt, en_fmt, ap);
+    add_reason_v(ev, d, code, code_len, ok, zh_fmt, en_fmt, ap);
     va_end(ap);
 }
 
-void dwp_check(const dwp_eval *ev, dwp_decision *d, const char *code, bool ok,
-               const char *zh_fmt, const char *en_fmt, ...)
+void dwp_check_l(const dwp_eval *ev, dwp_decision *d, const char *code, uint16_t code_len,
+                 bool ok, const char *zh_fmt, const char *en_fmt, ...)
 {
     va_list ap;
     va_start(ap, en_fmt);
-    add_reason_v(ev, d, code, ok, zh_fmt, en_fmt, ap);
+    add_reason_v(ev, d, code, code_len, ok, zh_fmt, en_fmt, ap);
     va_end(ap);
     if (!ok) d->n_failed++;
 }
 
-void dwp_check_text(const dwp_eval *ev, dwp_decision *d, const char *code, bool ok,
-                    dwp_text text)
+void dwp_check_text_l(const dwp_eval *ev, dwp_decision *d, const char *code, uint16_t code_len,
+                      bool ok, dwp_text text)
 {
-    dwp_reason_add(ev, d, code, ok, text);
+    dwp_reason_add_l(ev, d, code, code_len, ok, text);
     if (!ok) d->n_failed++;
 }
 
@@ -184,15 +191,15 @@ void dwp_missing_add(dwp_decision *d, const char *field)
     if (d->n_missing < DWP_MAX_MISSING) d->missing[d->n_missing++] = field;
 }
 
-dwp_tri dwp_cond(const dwp_eval *ev, dwp_decision *d, const char *code, dwp_tri v,
-                 const char *field, dwp_text yes, dwp_text no)
+dwp_tri dwp_cond_l(const dwp_eval *ev, dwp_decision *d, const char *code, uint16_t code_len,
+                   dwp_tri v, const char *field, dwp_text yes, dwp_text no)
 {
     if (v == DWP_TRI_UNKNOWN) {
         dwp_missing_add(d, field);
     } else if (v == DWP_TRI_YES) {
-        dwp_reason_add(ev, d, code, true, yes);
+        dwp_reason_add_l(ev, d, code, code_len, true, yes);
     } else {
-        dwp_reason_add(ev, d, code, false, no);
+        dwp_reason_add_l(ev, d, code, code_len, false, no);
         d->n_failed++;
     }
     return v;

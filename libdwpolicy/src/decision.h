@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "case.h"
 #include "dwpolicy.h"
@@ -74,6 +75,7 @@ typedef struct dwp_reason {
     const char *code; /* static: "child.age", "household.status", … */
     const char *text; /* static or in the evaluation's arena */
     uint32_t text_len; /* strlen(text), known when it is added: writing needs no strlen */
+    uint16_t code_len; /* strlen(code): the codes are literals, measured when compiled */
     bool ok;
     bool untrusted; /* text from rule code: must be escaped when written as JSON */
 } dwp_reason;
@@ -126,6 +128,9 @@ typedef struct dwp_eval {
     int32_t age;
     int chain[DWP_CHAIN_MAX]; /* region indices, case region first */
     int chain_len;
+    /* Code of the chain's last region (the province): every decision starts as decided by
+     * it, so it is looked up once per evaluation rather than once per decision. */
+    int32_t default_decider;
     uint32_t categories; /* DWP_CAT_* */
     dwp_arena *arena;
     /* The decisions made so far in this evaluation, in catalogue order: a benefit that builds
@@ -138,33 +143,44 @@ typedef struct dwp_eval {
  * by the province default. */
 void dwp_decision_begin(const dwp_eval *ev, dwp_decision *d);
 
+/* The functions that add a reason take its code with its length. The codes are string
+ * literals, so the macros below pass strlen(code), which the compiler folds to a constant:
+ * result writing then needs no strlen per reason. (A code that is not a literal still works,
+ * measured at run time; the macros evaluate `code` twice, so it must have no side effects.) */
+#define DWP_CODE_LEN(code) (code), (uint16_t)strlen(code)
+
 /* Record a condition: YES adds reason `yes` (ok), NO adds `no` (not ok) and counts a failure,
  * UNKNOWN lists `field` as missing. Returns v. */
-dwp_tri dwp_cond(const dwp_eval *ev, dwp_decision *d, const char *code, dwp_tri v,
-                 const char *field, dwp_text yes, dwp_text no);
+dwp_tri dwp_cond_l(const dwp_eval *ev, dwp_decision *d, const char *code, uint16_t code_len,
+                   dwp_tri v, const char *field, dwp_text yes, dwp_text no);
+#define dwp_cond(ev, d, code, ...) dwp_cond_l((ev), (d), DWP_CODE_LEN(code), __VA_ARGS__)
 
 /* Add a reason; the formats take the same arguments in the same order. */
-void dwp_reason_add(const dwp_eval *ev, dwp_decision *d, const char *code, bool ok,
-                    dwp_text text);
-void dwp_reason_addf(const dwp_eval *ev, dwp_decision *d, const char *code, bool ok,
-                     const char *zh_fmt, const char *en_fmt, ...)
+void dwp_reason_add_l(const dwp_eval *ev, dwp_decision *d, const char *code, uint16_t code_len,
+                      bool ok, dwp_text text);
+#define dwp_reason_add(ev, d, code, ...) dwp_reason_add_l((ev), (d), DWP_CODE_LEN(code), __VA_ARGS__)
+void dwp_reason_addf_l(const dwp_eval *ev, dwp_decision *d, const char *code, uint16_t code_len,
+                       bool ok, const char *zh_fmt, const char *en_fmt, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 5, 7), format(printf, 6, 7)))
+    __attribute__((format(printf, 6, 8), format(printf, 7, 8)))
 #endif
     ;
+#define dwp_reason_addf(ev, d, code, ...) dwp_reason_addf_l((ev), (d), DWP_CODE_LEN(code), __VA_ARGS__)
 void dwp_missing_add(dwp_decision *d, const char *field);
 
 /* Record a yes/no condition with a formatted reason; a false one counts as a failure. */
-void dwp_check(const dwp_eval *ev, dwp_decision *d, const char *code, bool ok,
-               const char *zh_fmt, const char *en_fmt, ...)
+void dwp_check_l(const dwp_eval *ev, dwp_decision *d, const char *code, uint16_t code_len,
+                 bool ok, const char *zh_fmt, const char *en_fmt, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 5, 7), format(printf, 6, 7)))
+    __attribute__((format(printf, 6, 8), format(printf, 7, 8)))
 #endif
     ;
+#define dwp_check(ev, d, code, ...) dwp_check_l((ev), (d), DWP_CODE_LEN(code), __VA_ARGS__)
 
 /* The same with a ready text. */
-void dwp_check_text(const dwp_eval *ev, dwp_decision *d, const char *code, bool ok,
-                    dwp_text text);
+void dwp_check_text_l(const dwp_eval *ev, dwp_decision *d, const char *code, uint16_t code_len,
+                      bool ok, dwp_text text);
+#define dwp_check_text(ev, d, code, ...) dwp_check_text_l((ev), (d), DWP_CODE_LEN(code), __VA_ARGS__)
 
 static inline dwp_tri dwp_tri_of(bool b) { return b ? DWP_TRI_YES : DWP_TRI_NO; }
 /* Kleene "or": yes if either is yes, no if both are no, else unknown. */

@@ -39,12 +39,16 @@ static int check_case(const dwp_engine *e, const dwp_facts *c, int *region_index
 {
     *region_index = dwp_regions_find(&e->regions, c->region);
     if (*region_index < 0) return region_error(e, "region", c->region);
-    if (c->emergency.occurred_region &&
+    /* The other regions of a case are most often its own region: that one is already found
+     * (each search is a binary search over every region of the province). */
+    if (c->emergency.occurred_region && c->emergency.occurred_region != c->region &&
         dwp_regions_find(&e->regions, c->emergency.occurred_region) < 0)
         return region_error(e, "emergency.occurred_region", c->emergency.occurred_region);
     *migrant = false;
     if (c->child.hukou_region) {
-        int h = dwp_regions_find(&e->regions, c->child.hukou_region);
+        int h = c->child.hukou_region == c->region
+                    ? *region_index
+                    : dwp_regions_find(&e->regions, c->child.hukou_region);
         if (h < 0 && (c->child.hukou_region / 10000 == e->regions.list[0].code / 10000 ||
                       !known_province_prefix(c->child.hukou_region)))
             return region_error(e, "child.hukou_region", c->child.hukou_region);
@@ -100,6 +104,7 @@ int dwp_evaluate(const dwp_engine *e, const char *json, size_t len, dwp_evaluati
     ev->arena = &x->arena;
     ev->age = dwp_age_on(x->c.child.birth_date, x->c.as_of);
     ev->chain_len = dwp_regions_chain(&e->regions, region_index, ev->chain);
+    ev->default_decider = e->regions.list[ev->chain[ev->chain_len - 1]].code;
     ev->categories = categories_of(&x->c, migrant);
 
     x->services = dwp_services_for_case(ev);

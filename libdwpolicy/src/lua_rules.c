@@ -168,7 +168,8 @@ static void add_rule_reason(lua_State *L, dwp_decision *d, const char *code, boo
 {
     if (d->n_reasons == DWP_MAX_REASONS) luaL_error(L, "too many reasons (at most %d)", DWP_MAX_REASONS);
     d->reasons[d->n_reasons++] = (dwp_reason){
-        .code = code, .text = text, .text_len = (uint32_t)strlen(text), .ok = ok, .untrusted = true};
+        .code = code, .text = text, .text_len = (uint32_t)strlen(text), .code_len = (uint16_t)strlen(code),
+        .ok = ok, .untrusted = true};
 }
 
 static int l_eligible(lua_State *L)

@@ -174,31 +174,39 @@ static void write_decision(dwp_strbuf *b, const dwp_evaluation *x, const chain_v
     if (d->basis) render_tail(b, bf, d->basis, true);
 
     static const char decided_by[] = ",\"decided_by\":", reasons[] = ",\"reasons\":[";
-    if (!dwp_strbuf_reserve(b, 2 * REGION_MAX_CHARS + sizeof decided_by + sizeof reasons)) return;
+    static const char code_open[] = "{\"code\":\"", ok_true[] = "\",\"ok\":true,\"text\":",
+                      ok_false[] = "\",\"ok\":false,\"text\":";
+    static const char params[] = "],\"params\":[", missing[] = "],\"missing\":[";
+    /* One reservation for the regions, every reason and the parameters: the lengths are all
+     * known (codes and texts carry theirs), and a reservation per reason cost more than the
+     * sum. Per reason: the code and its framing, the text when it is the library's own
+     * (quotes included), and the closing "},". */
+    size_t need = 2 * REGION_MAX_CHARS + sizeof decided_by + sizeof reasons + sizeof params +
+                  sizeof missing + 1;
+    for (uint32_t r = 0; r < d->n_reasons; r++) {
+        const dwp_reason *rs = &d->reasons[r];
+        need += sizeof code_open + rs->code_len + sizeof ok_false + 2 + 2;
+        if (!rs->untrusted) need += rs->text_len;
+    }
+    for (uint32_t p = 0; p < d->n_params; p++) need += d->params[p]->json_len + 1;
+    if (!dwp_strbuf_reserve(b, need)) return;
     w = raw_region(dwp_strbuf_end(b), cv, d->handling_region);
     DWP_RAW_LIT(w, decided_by);
     w = raw_region(w, cv, d->decided_by);
     DWP_RAW_LIT(w, reasons);
-    dwp_strbuf_set_end(b, w);
 
-    static const char code_open[] = "{\"code\":\"", ok_true[] = "\",\"ok\":true,\"text\":",
-                      ok_false[] = "\",\"ok\":false,\"text\":";
     for (uint32_t r = 0; r < d->n_reasons; r++) {
         const dwp_reason *rs = &d->reasons[r];
-        size_t code_len = strlen(rs->code);
-        /* The code and its framing, the text when it is the library's own (quotes included),
-         * and the closing "}," . */
-        size_t need = sizeof code_open + code_len + sizeof ok_false + 2 + 2;
-        if (!rs->untrusted) need += rs->text_len;
-        if (!dwp_strbuf_reserve(b, need)) return;
-        w = dwp_raw_put(dwp_strbuf_end(b), code_open, sizeof code_open - 1);
-        w = dwp_raw_put(w, rs->code, code_len);
+        w = dwp_raw_put(w, code_open, sizeof code_open - 1);
+        w = dwp_raw_put_short(w, rs->code, rs->code_len);
         if (rs->ok) DWP_RAW_LIT(w, ok_true);
         else DWP_RAW_LIT(w, ok_false);
         if (rs->untrusted) {
+            /* Rule text, escaped by the checked writer; then the room for the rest again
+             * (`need` still bounds it). */
             dwp_strbuf_set_end(b, w);
             dwp_strbuf_put_json_string(b, rs->text, rs->text_len);
-            if (!dwp_strbuf_reserve(b, 2)) return;
+            if (!dwp_strbuf_reserve(b, need)) return;
             w = dwp_strbuf_end(b);
         } else {
             *w++ = '"';
@@ -207,14 +215,8 @@ static void write_decision(dwp_strbuf *b, const dwp_evaluation *x, const chain_v
         }
         *w++ = '}';
         if (r + 1 < d->n_reasons) *w++ = ',';
-        dwp_strbuf_set_end(b, w);
     }
 
-    static const char params[] = "],\"params\":[", missing[] = "],\"missing\":[";
-    size_t need = sizeof params + sizeof missing + 1;
-    for (uint32_t p = 0; p < d->n_params; p++) need += d->params[p]->json_len + 1;
-    if (!dwp_strbuf_reserve(b, need)) return;
-    w = dwp_strbuf_end(b);
     DWP_RAW_LIT(w, params);
     for (uint32_t p = 0; p < d->n_params; p++) {
         if (p) *w++ = ',';
@@ -226,12 +228,13 @@ static void write_decision(dwp_strbuf *b, const dwp_evaluation *x, const chain_v
         if (m) dwp_strbuf_putc(b, ',');
         put_plain(b, d->missing[m]);
     }
-    dwp_strbuf_putc(b, ']');
     if (d->status == DWP_STATUS_ERROR) {
-        PUT_LIT(b, ",\"error\":");
+        PUT_LIT(b, "],\"error\":");
         put_str(b, d->error ? d->error : "");
+        dwp_strbuf_putc(b, '}');
+    } else {
+        PUT_LIT(b, "]}");
     }
-    dwp_strbuf_putc(b, '}');
 }
 
 static void write_warnings(dwp_strbuf *b, const dwp_evaluation *x)

@@ -67,6 +67,41 @@ static inline char *dwp_raw_put(char *w, const char *s, size_t n)
 }
 #define DWP_RAW_LIT(w, s) ((w) = dwp_raw_put((w), (s), sizeof(s) - 1))
 
+/* dwp_raw_put for pieces of 4 to 32 bytes, such as reason codes, without the library call
+ * (which costs more than the copy): overlapping 8- or 4-byte moves, all loads before the
+ * stores. Other sizes go to memcpy. */
+static inline char *dwp_raw_put_short(char *w, const char *s, size_t n)
+{
+    uint64_t a, b, c, d;
+    if (n >= 8 && n <= 16) {
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+        memcpy(w, &a, 8);
+        memcpy(w + n - 8, &b, 8);
+        return w + n;
+    }
+    if (n > 16 && n <= 32) {
+        memcpy(&a, s, 8);
+        memcpy(&b, s + 8, 8);
+        memcpy(&c, s + n - 16, 8);
+        memcpy(&d, s + n - 8, 8);
+        memcpy(w, &a, 8);
+        memcpy(w + 8, &b, 8);
+        memcpy(w + n - 16, &c, 8);
+        memcpy(w + n - 8, &d, 8);
+        return w + n;
+    }
+    if (n >= 4 && n < 8) {
+        uint32_t x, y;
+        memcpy(&x, s, 4);
+        memcpy(&y, s + n - 4, 4);
+        memcpy(w, &x, 4);
+        memcpy(w + n - 4, &y, 4);
+        return w + n;
+    }
+    return dwp_raw_put(w, s, n);
+}
+
 /* Longest decimal int64_t, sign included. */
 #define DWP_INT_MAX_CHARS 20
 static inline char *dwp_raw_int(char *w, int64_t v)
