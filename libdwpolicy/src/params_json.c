@@ -10,12 +10,8 @@
 
 static bool parse_region(const dwp_engine *e, const char *s, int *index)
 {
-    if (!s || strlen(s) != 6) return false;
-    int32_t code = 0;
-    for (int i = 0; i < 6; i++) {
-        if (s[i] < '0' || s[i] > '9') return false;
-        code = code * 10 + (s[i] - '0');
-    }
+    int32_t code;
+    if (!dwp_region_code_parse(s, strlen(s), &code)) return false;
     *index = dwp_regions_find(&e->regions, code);
     return *index >= 0;
 }

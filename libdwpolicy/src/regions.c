@@ -13,7 +13,7 @@ static int cmp_region(const void *a, const void *b)
     return (x->code > y->code) - (x->code < y->code);
 }
 
-static bool parse_code(const char *s, size_t n, int32_t *out)
+bool dwp_region_code_parse(const char *s, size_t n, int32_t *out)
 {
     if (n != 6) return false;
     int32_t v = 0;
@@ -70,13 +70,13 @@ int dwp_regions_parse(dwp_regions *out, const char *csv, size_t len, const char 
         const char *f[4];
         size_t fl[4];
         dwp_region *r = &out->list[out->count];
-        if (split_fields(line, n, f, fl) != 4 || !parse_code(f[0], fl[0], &r->code) ||
+        if (split_fields(line, n, f, fl) != 4 || !dwp_region_code_parse(f[0], fl[0], &r->code) ||
             fl[1] == 0) {
             rc = fail(lang, file, lineno, "应为 code,name,parent,level", "expected code,name,parent,level");
             break;
         }
         int32_t parent = 0;
-        if (fl[2] && !parse_code(f[2], fl[2], &parent)) {
+        if (fl[2] && !dwp_region_code_parse(f[2], fl[2], &parent)) {
             rc = fail(lang, file, lineno, "上级区划代码应为 6 位数字", "the parent code must be 6 digits");
             break;
         }

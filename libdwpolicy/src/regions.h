@@ -2,6 +2,7 @@
 #ifndef DWP_REGIONS_H
 #define DWP_REGIONS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -27,6 +28,9 @@ typedef struct dwp_regions {
 int dwp_regions_parse(dwp_regions *out, const char *csv, size_t len, const char *file,
                       int lang);
 void dwp_regions_free(dwp_regions *r);
+
+/* Exactly six ASCII digits, not starting with 0 → the code in *out; false otherwise. */
+bool dwp_region_code_parse(const char *s, size_t n, int32_t *out);
 
 /* Index of a code, or -1. */
 int dwp_regions_find(const dwp_regions *r, int32_t code);
