@@ -66,15 +66,13 @@ static void household_condition(const dwp_eval *ev, dwp_decision *d)
     }
 }
 
+#define NO_LONGER_A_CHILD(n) "已满 18 周岁（" n " 周岁），不再属于儿童", "aged " n ": 18 or over, no longer a child"
+
 void dwp_decide_dibao_single_person(const dwp_eval *ev, dwp_decision *d)
 {
     const dwp_facts *c = ev->c;
-    if (ev->age < 18)
-        dwp_check(ev, d, "child.age", true, "%d 周岁，未满 18 周岁", "aged %d, under 18",
-                  (int)ev->age);
-    else
-        dwp_check(ev, d, "child.age", false, "已满 18 周岁（%d 周岁），不再属于儿童",
-                  "aged %d: 18 or over, no longer a child", (int)ev->age);
+    if (ev->age < 18) dwp_check_age(ev, d, true, DWP_AGE_UNDER_18);
+    else dwp_check_age(ev, d, false, NO_LONGER_A_CHILD);
     household_condition(ev, d);
 
     bool params_ok;

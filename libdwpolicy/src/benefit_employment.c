@@ -3,13 +3,14 @@
 #include "decision.h"
 #include "money.h"
 
+#define AGED_16_OR_OVER(n) n " 周岁，已满 16 周岁", "aged " n ": 16 or over"
+#define UNDER_16(n) n " 周岁，未满 16 周岁", "aged " n ", under 16"
+
 void dwp_decide_employment_job_seeking_subsidy(const dwp_eval *ev, dwp_decision *d)
 {
     const dwp_facts *c = ev->c;
-    if (ev->age >= 16)
-        dwp_check(ev, d, "child.age", true, "%d 周岁，已满 16 周岁", "aged %d: 16 or over", (int)ev->age);
-    else
-        dwp_check(ev, d, "child.age", false, "%d 周岁，未满 16 周岁", "aged %d, under 16", (int)ev->age);
+    if (ev->age >= 16) dwp_check_age(ev, d, true, AGED_16_OR_OVER);
+    else dwp_check_age(ev, d, false, UNDER_16);
     dwp_cond(ev, d, "child.graduating_this_year", c->child.graduating_this_year,
              "child.graduating_this_year", DWP_T("本年度毕业", "graduating this year"),
              DWP_T("不是本年度毕业生", "not graduating this year"));

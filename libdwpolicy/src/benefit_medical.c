@@ -187,6 +187,11 @@ void dwp_decide_medical_premium_subsidy(const dwp_eval *ev, dwp_decision *d)
 /* 孤儿医疗康复明天计划 (川民发〔2021〕120号): at designated institutions, the self-pay left after
  * insurance and 医疗救助 is reimbursed in full, for orphans under 18 and those over 18 still
  * in full-time 中职、高职、本科 or 硕士 study. */
+#define ADULT_STILL_STUDYING(n)                                                                   \
+    n " 周岁：年满 18 周岁须仍在全日制中职、高职、本科或硕士就读",                                \
+        "aged " n ": over 18, the plan continues only in full-time vocational, undergraduate or "  \
+                  "master's study"
+
 void dwp_decide_medical_tomorrow_plan(const dwp_eval *ev, dwp_decision *d)
 {
     const dwp_facts *c = ev->c;
@@ -201,15 +206,13 @@ void dwp_decide_medical_tomorrow_plan(const dwp_eval *ev, dwp_decision *d)
     if (ev->age >= 18) {
         static const uint8_t levels[] = {DWP_LEVEL_SECONDARY_VOCATIONAL, DWP_LEVEL_HIGHER_VOCATIONAL,
                                          DWP_LEVEL_UNDERGRADUATE, DWP_LEVEL_MASTER, 0};
-        dwp_check(ev, d, "child.age", true, "%d 周岁：年满 18 周岁须仍在全日制中职、高职、本科或硕士就读",
-                  "aged %d: over 18, the plan continues only in full-time vocational, "
-                  "undergraduate or master's study", (int)ev->age);
+        dwp_check_age(ev, d, true, ADULT_STILL_STUDYING);
         if (dwp_fact_level_in(ev, d, levels) == DWP_TRI_YES)
             dwp_cond(ev, d, "child.education.full_time", c->child.full_time,
                      "child.education.full_time", DWP_T("全日制就读", "full-time"),
                      DWP_T("非全日制就读", "not full-time"));
     } else {
-        dwp_check(ev, d, "child.age", true, "%d 周岁，未满 18 周岁", "aged %d, under 18", (int)ev->age);
+        dwp_check_age(ev, d, true, DWP_AGE_UNDER_18);
     }
     if (!c->medical.present) {
         dwp_check_text(ev, d, "medical", false,

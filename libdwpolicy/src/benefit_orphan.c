@@ -5,29 +5,17 @@
 #include "decision.h"
 #include "money.h"
 
-static const char *level_zh(int level)
-{
-    static const char *const names[] = {"",     "未入学", "学前教育", "小学",   "初中",
-                                        "普通高中", "中职（含技工）", "高职（大专）", "本科",
-                                        "硕士研究生", "博士研究生"};
-    return names[level];
-}
+#define MINOR(n)                                                                                  \
+    n " 周岁，未满 18 周岁（未成年孤儿按孤儿基本生活费保障）",                                    \
+        "aged " n ", under 18 (minors are covered by the orphan allowance instead)"
+#define ADULT(n) "已满 18 周岁（" n " 周岁）", "aged " n ": 18 or over"
 
-static const char *level_en(int level)
-{
-    static const char *const names[] = {"",
-                                        "not in education",
-                                        "preschool",
-                                        "primary school",
-                                        "junior secondary school",
-                                        "ordinary senior high school",
-                                        "secondary vocational school",
-                                        "higher vocational college",
-                                        "undergraduate study",
-                                        "a master's programme",
-                                        "a doctoral programme"};
-    return names[level];
-}
+#define FULL_TIME(zh, en) {"全日制就读（" zh "）", "full-time in " en},
+#define NOT_FULL_TIME(zh, en) {"非全日制就读（" zh "），不在补差范围", "not full-time (" en "): only full-time students qualify"},
+#define NOT_SENIOR(zh, en) {zh "，未就读普通高中、中职、高职、本科或硕士研究生", en ": not in senior high, vocational, undergraduate or master's study"},
+static const dwp_text full_time[] = {{"", ""}, DWP_LEVEL_NAMES(FULL_TIME)};
+static const dwp_text not_full_time[] = {{"", ""}, DWP_LEVEL_NAMES(NOT_FULL_TIME)};
+static const dwp_text not_senior[] = {{"", ""}, DWP_LEVEL_NAMES(NOT_SENIOR)};
 
 /* 普通高中 in any mode; 中职、高职、本科、硕士 only full-time; 博士 never. */
 static void education_condition(const dwp_eval *ev, dwp_decision *d)
@@ -38,10 +26,10 @@ static void education_condition(const dwp_eval *ev, dwp_decision *d)
         return;
     }
     int level = c->child.education_level;
-    const char *name = ev->lang == DWP_LANG_EN ? level_en(level) : level_zh(level);
     switch (level) {
     case DWP_LEVEL_ORDINARY_HIGH:
-        dwp_check(ev, d, "child.education", true, "就读于%s", "studying at an %s", name);
+        dwp_check_text(ev, d, "child.education", true,
+                       DWP_T("就读于普通高中", "studying at an ordinary senior high school"));
         break;
     case DWP_LEVEL_SECONDARY_VOCATIONAL:
     case DWP_LEVEL_HIGHER_VOCATIONAL:
@@ -50,20 +38,16 @@ static void education_condition(const dwp_eval *ev, dwp_decision *d)
         if (c->child.full_time == DWP_TRI_UNKNOWN)
             dwp_missing_add(d, "child.education.full_time");
         else if (c->child.full_time == DWP_TRI_YES)
-            dwp_check(ev, d, "child.education", true, "全日制就读（%s）", "full-time in %s",
-                      name);
+            dwp_check_text(ev, d, "child.education", true, full_time[level]);
         else
-            dwp_check(ev, d, "child.education", false, "非全日制就读（%s），不在补差范围",
-                      "not full-time (%s): only full-time students qualify", name);
+            dwp_check_text(ev, d, "child.education", false, not_full_time[level]);
         break;
     case DWP_LEVEL_DOCTORAL:
         dwp_check_text(ev, d, "child.education", false,
                        DWP_T("博士研究生不在补差范围", "doctoral students are not covered"));
         break;
     default:
-        dwp_check(ev, d, "child.education", false,
-                  "%s，未就读普通高中、中职、高职、本科或硕士研究生",
-                  "%s: not in senior high, vocational, undergraduate or master's study", name);
+        dwp_check_text(ev, d, "child.education", false, not_senior[level]);
     }
 }
 
@@ -79,17 +63,14 @@ void dwp_decide_orphan_adult_student_topup(const dwp_eval *ev, dwp_decision *d)
     dwp_fact_orphan_like(ev, d);
 
     if (ev->age < 18) {
-        dwp_check(ev, d, "child.age", false, "%d 周岁，未满 18 周岁（未成年孤儿按孤儿基本生活费保障）",
-                  "aged %d, under 18 (minors are covered by the orphan allowance instead)",
-                  (int)ev->age);
+        dwp_check_age(ev, d, false, MINOR);
     } else {
         if (!dwp_param_read(ev, d, DWP_P_ORPHAN_TOPUP_MAX_AGE, &max_age)) return;
         if (max_age > 0 && ev->age > max_age)
             dwp_check(ev, d, "child.age", false, "%d 周岁，超过本地规定的 %d 周岁上限",
                       "aged %d, above the local limit of %d", (int)ev->age, (int)max_age);
         else
-            dwp_check(ev, d, "child.age", true, "已满 18 周岁（%d 周岁）", "aged %d: 18 or over",
-                      (int)ev->age);
+            dwp_check_age(ev, d, true, ADULT);
     }
 
     education_condition(ev, d);

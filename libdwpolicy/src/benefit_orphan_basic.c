@@ -3,10 +3,13 @@
 #include "decision.h"
 #include "money.h"
 
+#define AGED_18_OR_OVER(n) n " 周岁，已满 18 周岁", "aged " n ": 18 or over"
+
 void dwp_decide_orphan_basic_living(const dwp_eval *ev, dwp_decision *d)
 {
     const dwp_facts *c = ev->c;
-    dwp_fact_age_below(ev, d, 18);
+    if (ev->age < 18) dwp_check_age(ev, d, true, DWP_AGE_UNDER_18);
+    else dwp_check_age(ev, d, false, AGED_18_OR_OVER);
     dwp_fact_orphan_like(ev, d);
     if (d->n_failed == 0 && c->child.living_arrangement == DWP_LIVING_UNSET)
         dwp_missing_add(d, "child.living_arrangement");

@@ -54,3 +54,6 @@ const dwp_benefit dwp_catalogue[] = {
 };
 
 const size_t dwp_catalogue_count = sizeof dwp_catalogue / sizeof dwp_catalogue[0];
+/* engine.h keeps which catalogue benefits a region overrides as bits of a uint64_t. */
+_Static_assert(sizeof dwp_catalogue / sizeof dwp_catalogue[0] <= 64,
+               "the catalogue must fit the override bits of engine.h");

@@ -241,8 +241,6 @@ void dwp_decide_housing_support(const dwp_eval *ev, dwp_decision *d);
  * (or its missing fields) in d and counts a failure when false. */
 /* Orphan or de facto unsupported (事实无人抚养), reason code "child.orphan". */
 dwp_tri dwp_fact_orphan_like(const dwp_eval *ev, dwp_decision *d);
-/* Age below `limit` (exclusive: age < limit), reason code "child.age". */
-bool dwp_fact_age_below(const dwp_eval *ev, dwp_decision *d, int32_t limit);
 /* A 困境儿童 (any of the seven categories), reason code "child.categories"; unknown while a
  * fact that could add a category is absent. */
 dwp_tri dwp_fact_in_difficulty(const dwp_eval *ev, dwp_decision *d);
@@ -252,8 +250,50 @@ dwp_tri dwp_fact_economic_difficulty(const dwp_eval *ev, dwp_decision *d);
 /* The child's education level is one of `levels` (a 0-terminated list), reason code
  * "child.education"; absent education is missing child.education.level. */
 dwp_tri dwp_fact_level_in(const dwp_eval *ev, dwp_decision *d, const uint8_t *levels);
-/* Localised name of an education level, e.g. "小学" / "primary school". */
-const char *dwp_level_name(int level, int lang);
+/* Education levels after DWP_LEVEL_UNSET, in DWP_LEVEL_* order, as X(zh, en). The names are
+ * literals so that a reason naming a level is one literal too, e.g.
+ *     #define STUDYING(zh, en) {"就读阶段：" zh, "studying: " en},
+ *     static const dwp_text studying[] = {{"", ""}, DWP_LEVEL_NAMES(STUDYING)};
+ * a table the compiler builds, indexed by the level: nothing to format per case. */
+#define DWP_LEVEL_NAMES(X)                                                                        \
+    X("未入学", "not in education")                                                               \
+    X("学前教育", "preschool")                                                                    \
+    X("小学", "primary school")                                                                   \
+    X("初中", "junior secondary school")                                                          \
+    X("普通高中", "ordinary senior high school")                                                  \
+    X("中职（含技工）", "secondary vocational school")                                            \
+    X("高职（大专）", "higher vocational college")                                                \
+    X("本科", "undergraduate study")                                                              \
+    X("硕士研究生", "a master's programme")                                                       \
+    X("博士研究生", "a doctoral programme")
+
+/* Reasons about the child's age are in most decisions. A wording is written once, as a macro
+ * W(n) of the age n given as a string literal that yields the zh and en texts, e.g.
+ *     #define UNDER_16(n) n " 周岁，未满 16 周岁", "aged " n ", under 16"
+ * dwp_check_age() then takes the text for ages 0 to DWP_AGE_TABULATED from a table the
+ * compiler builds from W("0") … W("25"), and formats only older ages, with W("%d"). */
+#define DWP_AGE_TABULATED 25
+#define DWP_AGE_ROW_(...) {__VA_ARGS__}
+#define DWP_AGE_TEXTS(W)                                                                          \
+    {DWP_AGE_ROW_(W("0")),  DWP_AGE_ROW_(W("1")),  DWP_AGE_ROW_(W("2")),  DWP_AGE_ROW_(W("3")),   \
+     DWP_AGE_ROW_(W("4")),  DWP_AGE_ROW_(W("5")),  DWP_AGE_ROW_(W("6")),  DWP_AGE_ROW_(W("7")),   \
+     DWP_AGE_ROW_(W("8")),  DWP_AGE_ROW_(W("9")),  DWP_AGE_ROW_(W("10")), DWP_AGE_ROW_(W("11")),  \
+     DWP_AGE_ROW_(W("12")), DWP_AGE_ROW_(W("13")), DWP_AGE_ROW_(W("14")), DWP_AGE_ROW_(W("15")),  \
+     DWP_AGE_ROW_(W("16")), DWP_AGE_ROW_(W("17")), DWP_AGE_ROW_(W("18")), DWP_AGE_ROW_(W("19")),  \
+     DWP_AGE_ROW_(W("20")), DWP_AGE_ROW_(W("21")), DWP_AGE_ROW_(W("22")), DWP_AGE_ROW_(W("23")),  \
+     DWP_AGE_ROW_(W("24")), DWP_AGE_ROW_(W("25"))}
+/* Record the age condition `ok` (reason code "child.age") in the wording W. */
+#define dwp_check_age(ev, d, ok, W)                                                               \
+    do {                                                                                          \
+        static const dwp_text age_texts_[DWP_AGE_TABULATED + 1] = DWP_AGE_TEXTS(W);               \
+        if ((ev)->age >= 0 && (ev)->age <= DWP_AGE_TABULATED)                                     \
+            dwp_check_text((ev), (d), "child.age", (ok), age_texts_[(ev)->age]);                  \
+        else                                                                                      \
+            dwp_check((ev), (d), "child.age", (ok), W("%d"), (int)(ev)->age);                     \
+    } while (0)
+/* Wordings several rules share. */
+#define DWP_AGE_UNDER_18(n) n " 周岁，未满 18 周岁", "aged " n ", under 18"
+
 /* A money amount is a placeholder 0 (the local figure is not set): eligible, with a reason
  * saying so; the placeholder warning follows from the parameter's confidence. */
 void dwp_amount_to_be_set_locally(const dwp_eval *ev, dwp_decision *d, const char *param);

@@ -77,6 +77,10 @@ struct dwp_engine {
     int slot_count; /* functions each rules state holds: overrides and rule evals */
     /* override_slot[benefit * regions.count + region_index]: slot, or -1 */
     int *override_slot;
+    /* overridden_here[region_index]: bit b set when catalogue benefit b has an override in
+     * that region. Evaluation ORs them along the chain, so the benefits no rule file touches
+     * (nearly all) go straight to their C rule. */
+    uint64_t *overridden_here;
     size_t benefit_count; /* catalogue + local rules */
 
     dwp_problem *problems; /* found while loading; open fails when there are any */

@@ -109,8 +109,22 @@ int dwp_evaluate(const dwp_engine *e, const char *json, size_t len, dwp_evaluati
 
     x->services = dwp_services_for_case(ev);
     dwp_lua_session lua = {0};
+    uint64_t overridden = 0;
+    for (int k = 0; k < ev->chain_len; k++) overridden |= e->overridden_here[ev->chain[k]];
+    ev->decided = x->decisions;
     x->count = 0;
     for (size_t i = 0; i < e->benefit_count; i++) {
+        ev->n_decided = x->count;
+        if (i < dwp_catalogue_count && !(overridden & (UINT64_C(1) << i))) {
+            /* No rule file touches this benefit on the chain: its C rule decides. */
+            x->benefit_index[x->count] = (uint16_t)i;
+            dwp_decision *d = &x->decisions[x->count++];
+            dwp_decision_begin(ev, d);
+            d->benefit = &dwp_catalogue[i];
+            d->benefit->decide(ev, d);
+            x->services |= d->services;
+            continue;
+        }
         dwp_lua_layers layers = {.default_slot = -1};
         if (i < dwp_catalogue_count) {
             layers.benefit = &dwp_catalogue[i];
@@ -131,17 +145,9 @@ int dwp_evaluate(const dwp_engine *e, const char *json, size_t len, dwp_evaluati
             layers.slot[layers.n_layers] = slot;
             layers.region[layers.n_layers++] = e->regions.list[ev->chain[k]].code;
         }
-        ev->decided = x->decisions;
-        ev->n_decided = x->count;
         x->benefit_index[x->count] = (uint16_t)i;
         dwp_decision *d = &x->decisions[x->count++];
-        if (layers.n_layers == 0 && layers.default_slot < 0) {
-            dwp_decision_begin(ev, d);
-            d->benefit = layers.benefit;
-            layers.benefit->decide(ev, d);
-        } else {
-            dwp_lua_decide(ev, &lua, &layers, d);
-        }
+        dwp_lua_decide(ev, &lua, &layers, d);
         x->services |= d->services;
     }
     dwp_lua_session_end(e, &lua);

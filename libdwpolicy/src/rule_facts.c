@@ -22,18 +22,6 @@ dwp_tri dwp_fact_orphan_like(const dwp_eval *ev, dwp_decision *d)
     return v;
 }
 
-bool dwp_fact_age_below(const dwp_eval *ev, dwp_decision *d, int32_t limit)
-{
-    bool ok = ev->age < limit;
-    if (ok)
-        dwp_check(ev, d, "child.age", true, "%d 周岁，未满 %d 周岁", "aged %d, under %d",
-                  (int)ev->age, (int)limit);
-    else
-        dwp_check(ev, d, "child.age", false, "%d 周岁，已满 %d 周岁", "aged %d: %d or over",
-                  (int)ev->age, (int)limit);
-    return ok;
-}
-
 dwp_tri dwp_fact_economic_difficulty(const dwp_eval *ev, dwp_decision *d)
 {
     const dwp_facts *c = ev->c;
@@ -68,22 +56,10 @@ dwp_tri dwp_fact_economic_difficulty(const dwp_eval *ev, dwp_decision *d)
     return DWP_TRI_NO;
 }
 
-const char *dwp_level_name(int level, int lang)
-{
-    static const dwp_text names[] = {
-        {"", ""},
-        {"未入学", "not in education"},
-        {"学前教育", "preschool"},
-        {"小学", "primary school"},
-        {"初中", "junior secondary school"},
-        {"普通高中", "ordinary senior high school"},
-        {"中职（含技工）", "secondary vocational school"},
-        {"高职（大专）", "higher vocational college"},
-        {"本科", "undergraduate study"},
-        {"硕士研究生", "a master's programme"},
-        {"博士研究生", "a doctoral programme"}};
-    return dwp_text_in(names[level], lang);
-}
+#define LEVEL_IN(zh, en) {"就读阶段：" zh, "studying: " en},
+#define LEVEL_NOT_IN(zh, en) {"就读阶段（" zh "）不在本项范围", "education level (" en ") not covered"},
+static const dwp_text level_in[] = {{"", ""}, DWP_LEVEL_NAMES(LEVEL_IN)};
+static const dwp_text level_not_in[] = {{"", ""}, DWP_LEVEL_NAMES(LEVEL_NOT_IN)};
 
 dwp_tri dwp_fact_level_in(const dwp_eval *ev, dwp_decision *d, const uint8_t *levels)
 {
@@ -94,9 +70,8 @@ dwp_tri dwp_fact_level_in(const dwp_eval *ev, dwp_decision *d, const uint8_t *le
     }
     bool in = false;
     for (const uint8_t *l = levels; *l; l++) in |= *l == c->child.education_level;
-    const char *name = dwp_level_name(c->child.education_level, ev->lang);
-    if (in) dwp_check(ev, d, "child.education", true, "就读阶段：%s", "studying: %s", name);
-    else dwp_check(ev, d, "child.education", false, "就读阶段（%s）不在本项范围", "education level (%s) not covered", name);
+    int level = c->child.education_level;
+    dwp_check_text(ev, d, "child.education", in, in ? level_in[level] : level_not_in[level]);
     return dwp_tri_of(in);
 }
 

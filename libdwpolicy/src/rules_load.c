@@ -877,6 +877,8 @@ static int link_overrides(dwp_engine *e)
     e->override_slot = malloc((cells ? cells : 1) * sizeof *e->override_slot);
     if (!e->override_slot) return DWP_ENOMEM;
     for (size_t k = 0; k < cells; k++) e->override_slot[k] = -1;
+    e->overridden_here = calloc(e->regions.count ? e->regions.count : 1, sizeof *e->overridden_here);
+    if (!e->overridden_here) return DWP_ENOMEM;
     bool en = e->lang == DWP_LANG_EN;
     for (size_t i = 0; i < e->override_count; i++) {
         dwp_override *o = &e->overrides[i];
@@ -903,6 +905,8 @@ static int link_overrides(dwp_engine *e)
                      o->benefit_id);
         else {
             *cell = o->slot;
+            if ((size_t)o->benefit < dwp_catalogue_count)
+                e->overridden_here[o->region_index] |= UINT64_C(1) << o->benefit;
             continue;
         }
         if (dwp_engine_add_problem(e, o->file, o->line, msg) != DWP_OK) return DWP_ENOMEM;
@@ -1150,10 +1154,12 @@ void dwp_rules_free(dwp_engine *e)
     free(e->local_rules);
     free(e->overrides);
     free(e->override_slot);
+    free(e->overridden_here);
     free(e->problems);
     e->local_rules = NULL;
     e->overrides = NULL;
     e->override_slot = NULL;
+    e->overridden_here = NULL;
     e->problems = NULL;
     dwp_regions_free(&e->regions);
 }
