@@ -315,7 +315,7 @@ static int result_index(lua_State *L)
     const lua_result *r = lua_touserdata(L, 1);
     const char *key = lua_tostring(L, 2);
     if (!key) return luaL_error(L, "a result has fields status, amount_fen, id, decided_by, "
-                                         "reasons, missing and methods deny, with_amount, note");
+                                 "reasons, missing and methods deny, with_amount, note");
     /* upvalues 1…4: the status names, interned once per state */
     if (!strcmp(key, "status")) lua_pushvalue(L, lua_upvalueindex(r->d.status + 1));
     else if (!strcmp(key, "amount_fen")) {
@@ -633,7 +633,8 @@ static void push_layer(lua_State *L, int k)
         push_c_default(L, ctx);
         return;
     }
-    /* Called at the start of a C function, which has LUA_MINSTACK free slots: enough here. */
+    /* No luaL_checkstack: this runs at the start of a C function (run_benefit, run_layer),
+     * which has LUA_MINSTACK free slots, more than used here. */
     int32_t saved = ctx->current_region;
     const char *what;
     int slot;
