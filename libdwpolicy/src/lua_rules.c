@@ -8,6 +8,7 @@
  * so nothing a rule does survives into the next case; a state in which a rule failed is
  * closed rather than reused. */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,9 +30,8 @@
 #define STATE_TIME_MS_DEFAULT INT64_C(500)
 #define RULE_TEXT_MAX 1000
 
-/* Registry keys (addresses of these statics are unique). */
-static const char KEY_FNS = 'f', KEY_SNAPSHOT = 's', KEY_RESULT_MT = 'r', KEY_VIEWS = 'v',
-                  KEY_P = 'p';
+/* Results made per call that are reused from the state's pool rather than allocated. */
+#define RESULT_POOL 8
 
 enum { VIEW_ROOT, VIEW_CHILD, VIEW_DISABILITY, VIEW_EDUCATION, VIEW_HOUSEHOLD, VIEW_MEDICAL,
        VIEW_EMERGENCY, VIEW_COUNT };
@@ -52,20 +52,40 @@ typedef struct call_ctx {
     int n_reads;
 } call_ctx;
 
+typedef struct lua_result {
+    dwp_decision d;
+} lua_result;
+
+/* What a state keeps for its whole life is anchored in the registry under integer references:
+ * lua_rawgeti on the registry is the cheapest way to push it again on every call. */
 typedef struct rules_state {
     dwp_sandbox sb; /* first: the allocator's userdata is the state */
     call_ctx *ctx;
     struct rules_state *next_free;
+    int *fn_ref;                  /* per slot: the override or eval function */
+    int view_ref[VIEW_COUNT];     /* the parts of the case view */
+    int p_ref;                    /* the parameter view */
+    int base_ref[DWP_CHAIN_MAX];  /* [k]: the base() handed to layer k (it runs layer k + 1) */
+    int result_mt_ref;
+    const void *result_mt;        /* the results' metatable, to recognise a result */
+    int snapshot_ref;
+    lua_Integer n_snapshot;
+    /* The first RESULT_POOL results of a call are these userdata, overwritten call after
+     * call: no allocation, hence no garbage to collect, in the usual case. A result cannot
+     * outlive its call (upvalues are put back, all else is frozen); were one kept anyway,
+     * it would read a later call's decision, never freed memory. */
+    int result_ref[RESULT_POOL];
+    lua_result *result_pool[RESULT_POOL];
+    int results_used; /* in the call in progress */
 } rules_state;
 
+/* A returned state waits in `spare` (one atomic exchange to take or give back, the common
+ * case of one evaluation at a time per thread) or on the locked free list. */
 struct dwp_rules_pool {
+    _Atomic(rules_state *) spare;
     pthread_mutex_t lock;
     rules_state *free_list;
 };
-
-typedef struct lua_result {
-    dwp_decision d;
-} lua_result;
 
 static rules_state *state_of(lua_State *L)
 {
@@ -121,25 +141,39 @@ const dwp_engine *dwp_lua_current_engine(lua_State *L) { return ctx_of(L)->ev->e
 
 /* ---- Results ---------------------------------------------------------------------------- */
 
-static lua_result *push_result(lua_State *L)
+/* Push a result object, its content to be filled in: from the pool while it lasts. The
+ * caller has charged for it. */
+static lua_result *push_result_object(lua_State *L)
 {
-    dwp_sandbox_charge(L, 200); /* a result copies a whole decision */
+    rules_state *st = state_of(L);
+    if (st->results_used < RESULT_POOL) {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, st->result_ref[st->results_used]);
+        return st->result_pool[st->results_used++];
+    }
     lua_result *r = lua_newuserdatauv(L, sizeof *r, 0);
-    lua_rawgetp(L, LUA_REGISTRYINDEX, &KEY_RESULT_MT);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, st->result_mt_ref);
     lua_setmetatable(L, -2);
     return r;
 }
 
+static lua_result *push_result(lua_State *L)
+{
+    dwp_sandbox_charge(L, 200); /* a result copies a whole decision */
+    return push_result_object(L);
+}
+
 static lua_result *check_result(lua_State *L, int index)
 {
-    index = lua_absindex(L, index);
-    lua_result *r = NULL;
-    if (lua_type(L, index) == LUA_TUSERDATA && lua_getmetatable(L, index)) {
-        lua_rawgetp(L, LUA_REGISTRYINDEX, &KEY_RESULT_MT);
-        if (lua_rawequal(L, -1, -2)) r = lua_touserdata(L, index);
-        lua_pop(L, 2);
-    }
-    return r;
+    if (lua_type(L, index) != LUA_TUSERDATA) return NULL;
+    lua_result *r = lua_touserdata(L, index);
+    const rules_state *st = state_of(L);
+    /* Usually one of this call's pooled results: known without a look at the metatable. */
+    for (int i = 0; i < st->results_used && i < RESULT_POOL; i++)
+        if (r == st->result_pool[i]) return r;
+    if (!lua_getmetatable(L, index)) return NULL;
+    bool is_result = lua_topointer(L, -1) == st->result_mt;
+    lua_pop(L, 1);
+    return is_result ? r : NULL;
 }
 
 /* A fresh result for the benefit being decided, made by the layer now running. */
@@ -276,11 +310,14 @@ static const char *const status_names[] = {"eligible", "ineligible", "indetermin
 
 static int result_index(lua_State *L)
 {
-    lua_result *r = check_result(L, 1);
+    /* Only the VM calls this, as __index of the results' metatable (which rule code cannot
+     * reach): argument 1 is a result. */
+    const lua_result *r = lua_touserdata(L, 1);
     const char *key = lua_tostring(L, 2);
-    if (!r || !key) return luaL_error(L, "a result has fields status, amount_fen, id, decided_by, "
-                                         "reasons, missing and methods deny, with_amount, note");
-    if (!strcmp(key, "status")) lua_pushstring(L, status_names[r->d.status]);
+    if (!key) return luaL_error(L, "a result has fields status, amount_fen, id, decided_by, "
+                                 "reasons, missing and methods deny, with_amount, note");
+    /* upvalues 1…4: the status names, interned once per state */
+    if (!strcmp(key, "status")) lua_pushvalue(L, lua_upvalueindex(r->d.status + 1));
     else if (!strcmp(key, "amount_fen")) {
         if (r->d.status == DWP_STATUS_ELIGIBLE && r->d.has_amount) lua_pushinteger(L, r->d.amount);
         else if (r->d.status == DWP_STATUS_INELIGIBLE) lua_pushinteger(L, 0);
@@ -371,9 +408,7 @@ static void push_view(lua_State *L, int view, bool present)
         lua_pushnil(L);
         return;
     }
-    lua_rawgetp(L, LUA_REGISTRYINDEX, &KEY_VIEWS);
-    lua_rawgeti(L, -1, view + 1);
-    lua_remove(L, -2);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, state_of(L)->view_ref[view]);
 }
 
 static bool is(const char *a, const char *b) { return !strcmp(a, b); }
@@ -526,6 +561,25 @@ static int params_index(lua_State *L)
 
 /* ---- Layers: override → … → default ------------------------------------------------------ */
 
+static bool is_c_default(const call_ctx *ctx, int k)
+{
+    return k >= ctx->n_layers && ctx->default_slot < 0;
+}
+
+/* Push the decision of the C default, exactly as without overrides. It raises only limit
+ * errors (which no pcall can catch) and leaves current_region alone, so base() calls it
+ * without a protected call. A limit hit here is the engine's work, not a line of the rule:
+ * its message carries no position, as when it ran inside a protected call. */
+static void push_c_default(lua_State *L, const call_ctx *ctx)
+{
+    dwp_sandbox_charge_unplaced(L, 200); /* as push_result */
+    lua_result *r = push_result_object(L);
+    dwp_decision_begin(ctx->ev, &r->d);
+    r->d.benefit = ctx->benefit;
+    /* A parameter without a value gives status error, which overrides see as such. */
+    ctx->benefit->decide(ctx->ev, &r->d);
+}
+
 static void push_layer(lua_State *L, int k);
 
 /* base(): what the layer below decides. May be called any number of times. */
@@ -541,9 +595,14 @@ static int l_base(lua_State *L)
     /* The C default formats its reasons into the arena: count a call's worth of it. */
     dwp_sandbox_charge(L, 1000);
     dwp_sandbox_account(L, 1024);
+    int below = (int)lua_tointeger(L, lua_upvalueindex(1));
+    if (is_c_default(ctx, below)) {
+        push_c_default(L, ctx);
+        return 1;
+    }
     int32_t saved = ctx->current_region;
     lua_pushcfunction(L, run_layer);
-    lua_pushinteger(L, lua_tointeger(L, lua_upvalueindex(1)));
+    lua_pushinteger(L, below);
     int rc = lua_pcall(L, 1, 1, 0);
     /* Even when the layer below failed (and a pcall in this layer catches it), results made
      * here are still this layer's. */
@@ -554,9 +613,7 @@ static int l_base(lua_State *L)
 
 static void push_fn(lua_State *L, int slot)
 {
-    lua_rawgetp(L, LUA_REGISTRYINDEX, &KEY_FNS);
-    lua_rawgeti(L, -1, slot + 1);
-    lua_remove(L, -2);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, state_of(L)->fn_ref[slot]);
 }
 
 /* "file:line" where the function at the stack top was defined. */
@@ -572,47 +629,42 @@ static void function_location(lua_State *L, char *buf, size_t size)
 static void push_layer(lua_State *L, int k)
 {
     call_ctx *ctx = ctx_of(L);
-    int32_t saved = ctx->current_region;
-    luaL_checkstack(L, 8, "rule layers");
-    if (k >= ctx->n_layers && ctx->default_slot < 0) {
-        /* The C default, exactly as without overrides. */
-        lua_result *r = push_result(L);
-        dwp_decision_begin(ctx->ev, &r->d);
-        r->d.benefit = ctx->benefit;
-        /* A parameter without a value gives status error, which overrides see as such. */
-        ctx->benefit->decide(ctx->ev, &r->d);
+    if (is_c_default(ctx, k)) {
+        push_c_default(L, ctx);
         return;
     }
+    /* No luaL_checkstack: this runs at the start of a C function (run_benefit, run_layer),
+     * which has LUA_MINSTACK free slots, more than used here. */
+    int32_t saved = ctx->current_region;
     const char *what;
+    int slot;
     if (k >= ctx->n_layers) {
         ctx->current_region = ctx->default_region;
-        push_fn(L, ctx->default_slot);
+        slot = ctx->default_slot;
+        push_fn(L, slot);
         push_view(L, VIEW_ROOT, true);
-        lua_rawgetp(L, LUA_REGISTRYINDEX, &KEY_P);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, state_of(L)->p_ref);
         what = "eval";
     } else {
         ctx->current_region = ctx->layer_region[k];
-        push_fn(L, ctx->layer_slot[k]);
+        slot = ctx->layer_slot[k];
+        push_fn(L, slot);
         push_view(L, VIEW_ROOT, true);
-        lua_pushinteger(L, k + 1);
-        lua_pushcclosure(L, l_base, 1);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, state_of(L)->base_ref[k]);
         what = "override";
     }
-    lua_pushvalue(L, -3); /* keep the function, to name it in an error */
-    lua_insert(L, -4);
     lua_call(L, 2, 1);
     ctx->current_region = saved;
     lua_result *r = check_result(L, -1);
     if (!r || r->d.benefit != ctx->benefit) {
         const char *got = r ? "another benefit's result" : luaL_typename(L, -1);
         char where[300];
-        lua_pushvalue(L, -2);
+        push_fn(L, slot);
         function_location(L, where, sizeof where);
         luaL_error(L, "%s: %s of %s must return a result (eligible(…), ineligible(…), "
                       "indeterminate(…), base() or one of its methods), got %s",
                    where, what, ctx->benefit->id, got);
     }
-    lua_remove(L, -2);
 }
 
 static int run_benefit(lua_State *L)
@@ -623,10 +675,13 @@ static int run_benefit(lua_State *L)
 
 /* ---- States and the pool ------------------------------------------------------------------ */
 
-static void new_metatable(lua_State *L, lua_CFunction index, lua_CFunction newindex)
+/* A metatable for read-only userdata; __index is `index` closed over the `nup` values on
+ * the stack top (which it pops). */
+static void new_metatable(lua_State *L, lua_CFunction index, int nup, lua_CFunction newindex)
 {
+    lua_pushcclosure(L, index, nup);
     lua_createtable(L, 0, 3);
-    lua_pushcfunction(L, index);
+    lua_insert(L, -2);
     lua_setfield(L, -2, "__index");
     lua_pushcfunction(L, newindex);
     lua_setfield(L, -2, "__newindex");
@@ -634,8 +689,9 @@ static void new_metatable(lua_State *L, lua_CFunction index, lua_CFunction newin
     lua_setfield(L, -2, "__metatable");
 }
 
-/* Record every upvalue of every Lua function reachable from the value at `index` as
- * SNAPSHOT[n] = {fn, i, value}, so that they can be put back after each evaluation. */
+/* Record every upvalue of every Lua function reachable from the value at `index` as three
+ * consecutive entries fn, i, value of `snap`, so that they can be put back after each
+ * evaluation. */
 static void snapshot_upvalues(lua_State *L, int index, int snap, int seen)
 {
     index = lua_absindex(L, index);
@@ -663,14 +719,13 @@ static void snapshot_upvalues(lua_State *L, int index, int snap, int seen)
     }
     for (int i = 1; lua_getupvalue(L, index, i); i++) {
         int value = lua_gettop(L);
-        lua_createtable(L, 3, 0);
+        lua_Integer n = (lua_Integer)lua_rawlen(L, snap);
         lua_pushvalue(L, index);
-        lua_rawseti(L, -2, 1);
+        lua_rawseti(L, snap, n + 1);
         lua_pushinteger(L, i);
-        lua_rawseti(L, -2, 2);
+        lua_rawseti(L, snap, n + 2);
         lua_pushvalue(L, value);
-        lua_rawseti(L, -2, 3);
-        lua_rawseti(L, snap, (lua_Integer)luaL_len(L, snap) + 1);
+        lua_rawseti(L, snap, n + 3);
         snapshot_upvalues(L, value, snap, seen);
         lua_pop(L, 1);
     }
@@ -680,20 +735,34 @@ static void snapshot_upvalues(lua_State *L, int index, int snap, int seen)
 static int build_state(lua_State *L)
 {
     const dwp_engine *e = lua_touserdata(L, 1);
-    new_metatable(L, result_index, read_only_result);
-    lua_rawsetp(L, LUA_REGISTRYINDEX, &KEY_RESULT_MT);
+    rules_state *st = state_of(L);
 
-    new_metatable(L, case_index, read_only_view);
-    int case_mt = lua_gettop(L);
-    lua_createtable(L, VIEW_COUNT, 0);
+    for (int i = 0; i < 4; i++) lua_pushstring(L, status_names[i]);
+    new_metatable(L, result_index, 4, read_only_result);
+    st->result_mt = lua_topointer(L, -1);
+    for (int i = 0; i < RESULT_POOL; i++) {
+        st->result_pool[i] = lua_newuserdatauv(L, sizeof(lua_result), 0);
+        lua_pushvalue(L, -2);
+        lua_setmetatable(L, -2);
+        st->result_ref[i] = luaL_ref(L, LUA_REGISTRYINDEX);
+    }
+    st->result_mt_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+
+    new_metatable(L, case_index, 0, read_only_view);
     for (int v = 0; v < VIEW_COUNT; v++) {
         int *view = lua_newuserdatauv(L, sizeof *view, 0);
         *view = v;
-        lua_pushvalue(L, case_mt);
+        lua_pushvalue(L, -2);
         lua_setmetatable(L, -2);
-        lua_rawseti(L, -2, v + 1);
+        st->view_ref[v] = luaL_ref(L, LUA_REGISTRYINDEX);
     }
-    lua_rawsetp(L, LUA_REGISTRYINDEX, &KEY_VIEWS);
+    lua_pop(L, 1);
+
+    for (int k = 0; k < DWP_CHAIN_MAX; k++) {
+        lua_pushinteger(L, k + 1);
+        lua_pushcclosure(L, l_base, 1);
+        st->base_ref[k] = luaL_ref(L, LUA_REGISTRYINDEX);
+    }
 
     /* What rule functions see beyond the sandbox globals. */
     lua_createtable(L, 0, 8);
@@ -705,10 +774,10 @@ static int build_state(lua_State *L)
     lua_pushcfunction(L, l_indeterminate);
     lua_setfield(L, globals, "indeterminate");
     lua_newuserdatauv(L, 1, 0);
-    new_metatable(L, params_index, read_only_view);
+    new_metatable(L, params_index, 0, read_only_view);
     lua_setmetatable(L, -2);
     lua_pushvalue(L, -1);
-    lua_rawsetp(L, LUA_REGISTRYINDEX, &KEY_P);
+    st->p_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_setfield(L, globals, "p");
     push_view(L, VIEW_ROOT, true);
     lua_setfield(L, globals, "case");
@@ -729,33 +798,32 @@ static int build_state(lua_State *L)
     lua_newtable(L);
     snapshot_upvalues(L, fns, snap, lua_gettop(L));
     lua_pop(L, 1);
-    lua_rawsetp(L, LUA_REGISTRYINDEX, &KEY_SNAPSHOT);
+    st->n_snapshot = (lua_Integer)lua_rawlen(L, snap);
+    st->snapshot_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 
     /* Everything a rule can reach from its functions becomes read-only: its file's
      * environment, the tables it built at load time, the evaluation globals. */
     for (int slot = 1; slot <= e->slot_count; slot++) {
         lua_rawgeti(L, fns, slot); /* the slot table itself stays plain: rules never see it */
         dwp_sandbox_freeze(L, -1);
-        lua_pop(L, 1);
+        st->fn_ref[slot - 1] = luaL_ref(L, LUA_REGISTRYINDEX);
     }
     dwp_sandbox_freeze(L, globals);
-    lua_rawsetp(L, LUA_REGISTRYINDEX, &KEY_FNS);
     return 0;
 }
 
-static void restore_upvalues(lua_State *L)
+static void restore_upvalues(lua_State *L, const rules_state *st)
 {
-    lua_rawgetp(L, LUA_REGISTRYINDEX, &KEY_SNAPSHOT);
-    lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
-    for (lua_Integer i = 1; i <= n; i++) {
-        lua_rawgeti(L, -1, i);
-        lua_rawgeti(L, -1, 1);
-        lua_rawgeti(L, -2, 2);
+    if (!st->n_snapshot) return;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, st->snapshot_ref);
+    for (lua_Integer i = 1; i <= st->n_snapshot; i += 3) {
+        lua_rawgeti(L, -1, i); /* the function */
+        lua_rawgeti(L, -2, i + 1);
         int up = (int)lua_tointeger(L, -1);
         lua_pop(L, 1);
-        lua_rawgeti(L, -2, 3);
+        lua_rawgeti(L, -2, i + 2); /* the value */
         lua_setupvalue(L, -2, up);
-        lua_pop(L, 2);
+        lua_pop(L, 1);
     }
     lua_pop(L, 1);
 }
@@ -764,6 +832,7 @@ static void state_close(rules_state *st)
 {
     if (!st) return;
     dwp_sandbox_close(&st->sb);
+    free(st->fn_ref);
     free(st);
 }
 
@@ -771,7 +840,9 @@ static rules_state *state_open(const dwp_engine *e)
 {
     rules_state *st = calloc(1, sizeof *st);
     if (!st) return NULL;
-    if (!dwp_sandbox_open(&st->sb, (size_t)e->limits.memory_bytes)) {
+    st->fn_ref = calloc(e->slot_count ? (size_t)e->slot_count : 1, sizeof *st->fn_ref);
+    if (!st->fn_ref || !dwp_sandbox_open(&st->sb, (size_t)e->limits.memory_bytes)) {
+        free(st->fn_ref);
         free(st);
         return NULL;
     }
@@ -794,6 +865,7 @@ int dwp_rules_pool_create(dwp_engine *e)
     if (!e->limits.time_ms) e->limits.time_ms = STATE_TIME_MS_DEFAULT;
     e->pool = calloc(1, sizeof *e->pool);
     if (!e->pool) return dwp_error_set_text(DWP_ENOMEM, "out of memory");
+    atomic_init(&e->pool->spare, NULL);
     if (pthread_mutex_init(&e->pool->lock, NULL) != 0) {
         free(e->pool);
         e->pool = NULL;
@@ -806,13 +878,14 @@ int dwp_rules_pool_create(dwp_engine *e)
     if (!st)
         return dwp_error_set(DWP_ERULES, e->lang, "规则无法在求值环境中加载（内存上限过小？）",
                              "the rules cannot be loaded for evaluation (memory cap too small?)");
-    e->pool->free_list = st;
+    atomic_store(&e->pool->spare, st);
     return DWP_OK;
 }
 
 void dwp_rules_pool_destroy(dwp_engine *e)
 {
     if (!e->pool) return;
+    state_close(atomic_exchange(&e->pool->spare, NULL));
     while (e->pool->free_list) {
         rules_state *next = e->pool->free_list->next_free;
         state_close(e->pool->free_list);
@@ -828,8 +901,10 @@ void dwp_rules_pool_destroy(dwp_engine *e)
 static rules_state *checkout(const dwp_engine *e)
 {
     struct dwp_rules_pool *pool = e->pool;
+    rules_state *st = atomic_exchange(&pool->spare, NULL);
+    if (st) return st;
     pthread_mutex_lock(&pool->lock);
-    rules_state *st = pool->free_list;
+    st = pool->free_list;
     if (st) pool->free_list = st->next_free;
     pthread_mutex_unlock(&pool->lock);
     return st ? st : state_open(e);
@@ -838,6 +913,8 @@ static rules_state *checkout(const dwp_engine *e)
 static void checkin(const dwp_engine *e, rules_state *st)
 {
     struct dwp_rules_pool *pool = e->pool;
+    rules_state *none = NULL;
+    if (atomic_compare_exchange_strong(&pool->spare, &none, st)) return;
     pthread_mutex_lock(&pool->lock);
     st->next_free = pool->free_list;
     pool->free_list = st;
@@ -888,6 +965,7 @@ void dwp_lua_decide(const dwp_eval *ev, dwp_lua_session *s, const dwp_lua_layers
     rules_state *st = s->st;
     lua_State *L = st->sb.L;
     st->ctx = &ctx;
+    st->results_used = 0;
     dwp_sandbox_arm(&st->sb, e->limits.instructions, e->limits.time_ms);
     lua_pushcfunction(L, run_benefit);
     int rc = lua_pcall(L, 0, 1, 0);
@@ -929,11 +1007,11 @@ void dwp_lua_decide(const dwp_eval *ev, dwp_lua_session *s, const dwp_lua_layers
         s->st = NULL;
         return;
     }
-    const lua_result *r = check_result(L, -1);
+    const lua_result *r = lua_touserdata(L, -1); /* push_layer checked it is one */
     *d = r->d;
     lua_pop(L, 1);
     /* Nothing a rule did survives into the next benefit, let alone the next case. */
-    restore_upvalues(L);
+    restore_upvalues(L, st);
     /* Parameters read through p[] belong to this decision too. */
     for (int i = 0; i < ctx.n_reads; i++) {
         bool seen = false;

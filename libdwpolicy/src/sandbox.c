@@ -69,19 +69,24 @@ static void count_hook(lua_State *L, lua_Debug *ar)
         limit_error(L, sb, 0);
 }
 
-/* Charge library work done inside one C call, before it is done. */
-static void charge(lua_State *L, int64_t work)
+/* Charge library work done inside one C call, before it is done. A limit error is placed at
+ * `level` (1: the caller of the C function; 0: the C function itself, hence no position). */
+static void charge_at(lua_State *L, int64_t work, int level)
 {
     dwp_sandbox *sb = sandbox_of(L);
     if (work < 0 || work > sb->budget_left || sb->budget_exceeded ||
         (sb->deadline_ns && now_ns() > sb->deadline_ns)) {
         sb->budget_left = -1;
-        limit_error(L, sb, 1);
+        limit_error(L, sb, level);
     }
     sb->budget_left -= work;
 }
 
+static void charge(lua_State *L, int64_t work) { charge_at(L, work, 1); }
+
 void dwp_sandbox_charge(lua_State *L, int64_t work) { charge(L, work); }
+
+void dwp_sandbox_charge_unplaced(lua_State *L, int64_t work) { charge_at(L, work, 0); }
 
 void dwp_sandbox_account(lua_State *L, size_t bytes)
 {

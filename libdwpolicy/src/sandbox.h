@@ -46,6 +46,9 @@ typedef struct dwp_sandbox {
 /* Charge `work` instructions to the budget of the state running L, for work a C function
  * does for rule code (raises the limit error when the budget is spent). */
 void dwp_sandbox_charge(lua_State *L, int64_t work);
+/* The same, for work the engine does on its own account under the C function running (the
+ * C rule behind base()): the limit error names no position in rule code. */
+void dwp_sandbox_charge_unplaced(lua_State *L, int64_t work);
 
 /* Count `bytes` held outside Lua (texts copied for results) against the memory cap; raises
  * a memory-limit error when over. Released with dwp_sandbox_release_external(). */
