@@ -85,15 +85,30 @@ const char *dwp_enum_name(dwp_enum_kind kind, int v)
     return t->names[v].s;
 }
 
-/* memcmp(a, b, n) == 0 for the short names here, eight bytes at a time (memcpy loads: no
- * alignment assumptions); cheaper than a call to memcmp. */
-static bool same_prefix(const char *a, const char *b, size_t n)
+/* memcmp(a, b, n) == 0 for the short names here, inline (a memcmp call costs more than these
+ * compares): whole words, the last one overlapping the one before (memcpy loads: no alignment
+ * assumptions). */
+static inline bool same_prefix(const char *a, const char *b, size_t n)
 {
     uint64_t x, y;
-    for (; n >= 8; n -= 8, a += 8, b += 8) {
-        memcpy(&x, a, 8);
-        memcpy(&y, b, 8);
-        if (x != y) return false;
+    uint32_t u, v;
+    if (n >= 8) {
+        for (size_t i = 0; i + 8 < n; i += 8) {
+            memcpy(&x, a + i, 8);
+            memcpy(&y, b + i, 8);
+            if (x != y) return false;
+        }
+        memcpy(&x, a + n - 8, 8);
+        memcpy(&y, b + n - 8, 8);
+        return x == y;
+    }
+    if (n >= 4) {
+        memcpy(&u, a, 4);
+        memcpy(&v, b, 4);
+        if (u != v) return false;
+        memcpy(&u, a + n - 4, 4);
+        memcpy(&v, b + n - 4, 4);
+        return u == v;
     }
     for (; n; n--)
         if (*a++ != *b++) return false;
@@ -104,12 +119,22 @@ int dwp_enum_parse(dwp_enum_kind kind, const char *s, size_t len)
 {
     const enum_table *t = table_of(kind);
     if (!t || !s) return 0;
+    /* Most candidates differ in length; the rest are compared in place. */
+    for (int v = 1; v <= t->count; v++)
+        if (t->names[v].len == len && same_prefix(t->names[v].s, s, len)) return v;
+    return 0;
+}
+
+int dwp_enum_match(dwp_enum_kind kind, const char *s, size_t avail, char end, size_t *len)
+{
+    const enum_table *t = table_of(kind);
+    if (!t || !s) return 0;
     for (int v = 1; v <= t->count; v++) {
-        /* Most candidates differ in length or first byte; the rest are compared in place (a
-         * memcmp call costs more than these short names). */
-        const char *n = t->names[v].s;
-        if (t->names[v].len != len || n[0] != s[0]) continue;
-        if (same_prefix(n, s, len)) return v;
+        size_t n = t->names[v].len;
+        if (n < avail && s[n] == end && same_prefix(t->names[v].s, s, n)) {
+            *len = n;
+            return v;
+        }
     }
     return 0;
 }

@@ -56,6 +56,11 @@ typedef enum dwp_enum_kind {
 const char *dwp_enum_name(dwp_enum_kind kind, int v);
 /* The value (1..) of the JSON name s, or 0 when s is not one of the names. */
 int dwp_enum_parse(dwp_enum_kind kind, const char *s, size_t len);
+/* The value (1..) of the name that s[0..avail) starts with when the byte right after the name
+ * is `end`, with the name's length in *len; 0 when there is none. A JSON reader passes the
+ * bytes after an opening quote and '"': names need no escapes, so a name followed by the
+ * closing quote is the whole string, read without a string scan. */
+int dwp_enum_match(dwp_enum_kind kind, const char *s, size_t avail, char end, size_t *len);
 /* "none, preschool, primary, …": the allowed names, for error messages. */
 const char *dwp_enum_list(dwp_enum_kind kind);
 

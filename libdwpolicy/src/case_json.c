@@ -24,6 +24,7 @@
 #include "case.h"
 #include "error.h"
 #include "money.h"
+#include "regions.h"
 
 #define MAX_DEPTH 64
 /* Strings with escapes are decoded into this buffer. Every field this reader keeps is far
@@ -78,20 +79,23 @@ enum field_type {
     T_OBJECT   /* a nested object; off is its presence flag (bool) or NO_FLAG */
 };
 
-#define NO_FLAG ((size_t)-1)
+#define NO_FLAG UINT16_MAX
 
 struct parser;
 struct dwp_facts;
 
 typedef struct field {
-    const char *name;
-    const char *path; /* the full dotted path, for messages */
-    uint8_t len;
+    /* The key as compact JSON writes it, "name": (zero-padded; the name is key + 1), so that
+     * the expected key and its colon are recognised in one comparison. */
+    char key[33];
+    uint8_t klen; /* bytes of key, at most 32; the name has klen - 3 */
     uint8_t type;
     bool required;
-    uint8_t ekind; /* dwp_enum_kind for T_ENUM */
-    size_t off;    /* offset of the value in dwp_facts */
-    int64_t min, max;
+    uint8_t ekind;    /* dwp_enum_kind for T_ENUM */
+    int8_t min;       /* integers: the range is [min, max] */
+    uint16_t off;     /* offset of the value in dwp_facts */
+    const char *path; /* the full dotted path, for messages */
+    int64_t max;
     const struct schema *sub;
 } field;
 
@@ -103,12 +107,16 @@ typedef struct schema {
     void (*finish)(struct parser *P, struct dwp_facts *c);
 } schema;
 
-#define OFF(m) offsetof(dwp_facts, m)
-#define F_BOOL(n, path, m) {n, path, sizeof(n) - 1, T_BOOL, false, 0, OFF(m), 0, 0, NULL}
-#define F_MONEY(n, path, m) {n, path, sizeof(n) - 1, T_MONEY, false, 0, OFF(m), 0, DWP_MONEY_MAX, NULL}
-#define F_ENUM(n, path, m, k, req) {n, path, sizeof(n) - 1, T_ENUM, req, k, OFF(m), 0, 0, NULL}
-#define F_TYPE(n, path, m, t, req) {n, path, sizeof(n) - 1, t, req, 0, OFF(m), 0, 0, NULL}
-#define F_OBJ(n, path, flag, sub, req) {n, path, sizeof(n) - 1, T_OBJECT, req, 0, flag, 0, 0, sub}
+#define OFF(m) ((uint16_t)offsetof(dwp_facts, m))
+/* key and klen of a field named by the string literal n. A name longer than 29 bytes (a key
+ * longer than 32) is a compile error: the array size below turns negative. */
+#define KEY(n) "\"" n "\":", (uint8_t)(sizeof(n) + 2 + 0 * sizeof(char[sizeof(n) <= 30 ? 1 : -1]))
+#define F_BOOL(n, path, m) {KEY(n), T_BOOL, false, 0, 0, OFF(m), path, 0, NULL}
+#define F_MONEY(n, path, m) {KEY(n), T_MONEY, false, 0, 0, OFF(m), path, DWP_MONEY_MAX, NULL}
+#define F_INT(n, path, m, t, req, lo, hi) {KEY(n), t, req, 0, lo, OFF(m), path, hi, NULL}
+#define F_ENUM(n, path, m, k, req) {KEY(n), T_ENUM, req, k, 0, OFF(m), path, 0, NULL}
+#define F_TYPE(n, path, m, t, req) {KEY(n), t, req, 0, 0, OFF(m), path, 0, NULL}
+#define F_OBJ(n, path, flag, sub, req) {KEY(n), T_OBJECT, req, 0, 0, flag, path, 0, sub}
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 static void child_finish(struct parser *P, struct dwp_facts *c);
@@ -124,8 +132,7 @@ static const schema education_schema = {"child.education", education_fields,
                                         COUNT(education_fields), NULL};
 
 static const field disability_fields[] = {
-    {"grade", "child.disability.grade", 5, T_U8, true, 0, OFF(child.disability_grade), 1, 4,
-     NULL},
+    F_INT("grade", "child.disability.grade", child.disability_grade, T_U8, true, 1, 4),
     F_ENUM("type", "child.disability.type", child.disability_type, DWP_ENUM_DISABILITY_TYPE,
            false),
 };
@@ -157,8 +164,7 @@ static const schema child_schema = {"child", child_fields, COUNT(child_fields), 
 
 static const field household_fields[] = {
     F_ENUM("status", "household.status", household.status, DWP_ENUM_HOUSEHOLD_STATUS, false),
-    {"size", "household.size", 4, T_INT, false, 0, OFF(household.size), 1,
-     DWP_HOUSEHOLD_SIZE_MAX, NULL},
+    F_INT("size", "household.size", household.size, T_INT, false, 1, DWP_HOUSEHOLD_SIZE_MAX),
     F_MONEY("monthly_benefit_fen", "household.monthly_benefit_fen",
             household.monthly_benefit_fen),
     F_BOOL("housing_eligible", "household.housing_eligible", household.housing_eligible),
@@ -903,8 +909,9 @@ static void child_finish(parser *P, dwp_facts *c)
         c->child.id_number_checked = true;
 }
 
-/* Read the value of a known field into the case. The cursor is at the value. */
-static int parse_field(parser *P, const field *f, dwp_facts *c, int depth)
+/* Read the value of a known field into the case. The cursor is at the value. This is the
+ * general reader: every value, every error. */
+static int parse_field_general(parser *P, const field *f, dwp_facts *c, int depth)
 {
     if (P->cur >= P->end) return expect_value(P, false);
     unsigned char ch = *P->cur;
@@ -955,7 +962,7 @@ static int parse_field(parser *P, const field *f, dwp_facts *c, int depth)
             else
                 schema_error(P, "%s：应为 %" PRId64 " 到 %" PRId64 " 之间的整数，实际为 %s",
                              "%s: expected an integer from %" PRId64 " to %" PRId64 "; got %s",
-                             f->path, f->min, f->max, found);
+                             f->path, (int64_t)f->min, f->max, found);
         } else if (f->type == T_U8) {
             *SLOT(uint8_t) = (uint8_t)num.value;
         } else {
@@ -1004,13 +1011,8 @@ static int parse_field(parser *P, const field *f, dwp_facts *c, int depth)
         break;
     case T_REGION: {
         /* GB/T 2260 codes never start with 0, and 0 means "absent" in the model. */
-        bool ok = whole && s.n == 6 && s.s[0] != '0';
         int32_t v = 0;
-        for (size_t i = 0; ok && i < 6; i++) {
-            ok = is_digit((unsigned char)s.s[i]);
-            if (ok) v = v * 10 + (s.s[i] - '0');
-        }
-        if (ok) {
+        if (whole && dwp_region_code_parse(s.s, s.n, &v)) {
             *SLOT(int32_t) = v;
         } else {
             quote_str(&s, found, sizeof found);
@@ -1024,8 +1026,10 @@ static int parse_field(parser *P, const field *f, dwp_facts *c, int depth)
             schema_error(P, "%s：应为至多 %d 字节的字符串，实际为 %zu 字节",
                          "%s: expected a string of at most %d bytes; got %zu bytes", f->path,
                          DWP_CASE_ID_MAX, s.n);
-        } else if (memchr(s.s, '\0', s.n)) {
-            /* The model keeps a NUL-terminated string, which cannot hold U+0000. */
+        } else if (s.s == P->scratch && memchr(s.s, '\0', s.n)) {
+            /* The model keeps a NUL-terminated string, which cannot hold U+0000. Only an escape
+             * can produce it: a string read in place has no NUL byte, as control characters
+             * are refused and UTF-8 sequences contain none. */
             schema_error(P, "%s：字符串中不能含有 U+0000", "%s: expected a string without U+0000",
                          f->path);
         } else {
@@ -1063,24 +1067,168 @@ static void unknown_field(parser *P, const schema *sc, const jstr *key)
     schema_error(P, "%s：未知字段", "%s: unknown field", path);
 }
 
-/* Writers emit fields in a fixed order, so the field after the previous match is tried first,
- * straight against the input: a key that is exactly `"name"` needs no string scan (a field
- * name has no escapes or special bytes, so those bytes are the whole, valid key). */
-static inline bool key_is(const unsigned char *p, const unsigned char *e, const field *f)
+/* Read the value of a known field into the case; the cursor is at the value. The values
+ * writers produce are read here straight from the input; anything else (null, escapes,
+ * whitespace inside, wrong types, bad values) goes to the general reader, which makes every
+ * decision about errors. A fast path only succeeds where the general reader would accept the
+ * same bytes with the same result. */
+static int parse_field(parser *P, const field *f, dwp_facts *c, int depth)
 {
-    return (size_t)(e - p) > (size_t)f->len + 1u && p[1 + f->len] == '"' &&
-           same_bytes((const char *)p + 1, f->name, f->len);
+    const unsigned char *p = P->cur, *e = P->end;
+    size_t avail = (size_t)(e - p);
+    jnum num;
+    dwp_date birth;
+    int32_t region;
+    size_t n;
+    int v;
+#define SLOT(type) ((type *)(void *)((char *)c + f->off))
+    if (avail == 0) return parse_field_general(P, f, c, depth);
+    switch (f->type) {
+    case T_BOOL:
+        if (avail >= 4 && load4(p) == load4((const unsigned char *)"true")) {
+            *SLOT(dwp_tri) = DWP_TRI_YES;
+            P->cur = p + 4;
+            return DWP_OK;
+        }
+        if (avail >= 5 && *p == 'f' && load4(p + 1) == load4((const unsigned char *)"alse")) {
+            *SLOT(dwp_tri) = DWP_TRI_NO;
+            P->cur = p + 5;
+            return DWP_OK;
+        }
+        break;
+    case T_INT:
+    case T_MONEY:
+    case T_U8:
+        /* scan_plain_int consumes nothing when it fails. */
+        if (scan_plain_int(P, &num) && num.value >= f->min && num.value <= f->max) {
+            if (f->type == T_U8) {
+                *SLOT(uint8_t) = (uint8_t)num.value;
+            } else {
+                SLOT(dwp_opt_int)->value = num.value;
+                SLOT(dwp_opt_int)->present = true;
+            }
+            return DWP_OK;
+        }
+        P->cur = p;
+        break;
+    case T_OBJECT:
+        if (*p != '{') break;
+        if (f->off != NO_FLAG) *SLOT(bool) = true;
+        return parse_object(P, f->sub, c, depth + 1);
+    /* Strings of a fixed shape: when the closing quote is where the shape puts it and the
+     * bytes in between are valid, they contain no escape and are the whole string. */
+    case T_ENUM:
+        if (*p != '"') break;
+        v = dwp_enum_match((dwp_enum_kind)f->ekind, (const char *)p + 1, avail - 1, '"', &n);
+        if (!v) break;
+        *SLOT(uint8_t) = (uint8_t)v;
+        P->cur = p + n + 2;
+        return DWP_OK;
+    case T_DATE:
+        if (avail < 12 || *p != '"' || p[11] != '"' ||
+            !dwp_date_parse((const char *)p + 1, 10, SLOT(dwp_date)))
+            break;
+        P->cur = p + 12;
+        return DWP_OK;
+    case T_REGION:
+        if (avail < 8 || *p != '"' || p[7] != '"' ||
+            !dwp_region_code_parse((const char *)p + 1, 6, &region))
+            break;
+        *SLOT(int32_t) = region;
+        P->cur = p + 8;
+        return DWP_OK;
+    case T_ID:
+        /* Valid: check_id_number would accept it and record the same birth date. */
+        if (avail < 20 || *p != '"' || p[19] != '"' ||
+            !dwp_id_number_valid((const char *)p + 1, 18, &birth))
+            break;
+        P->id_birth = birth;
+        P->cur = p + 20;
+        return DWP_OK;
+    case T_CASE_ID: {
+        /* A plain string (ASCII, no escape, no control character) has no U+0000. */
+        const unsigned char *q = p < e && *p == '"' ? skip_plain(p + 1, e) : e;
+        n = (size_t)(q - p - 1);
+        if (q >= e || *q != '"' || n > DWP_CASE_ID_MAX) break;
+        memcpy(c->case_id, p + 1, n);
+        c->case_id[n] = '\0';
+        c->has_case_id = true;
+        P->cur = q + 1;
+        return DWP_OK;
+    }
+    default:
+        break;
+    }
+    return parse_field_general(P, f, c, depth);
+#undef SLOT
 }
 
-/* Find a scanned key in the schema, or -1. */
-static int find_field(const schema *sc, const jstr *key)
+/* 32 bytes of 0xFF, then 32 of 0: the eight bytes at key_mask + 32 - klen + i cover exactly
+ * the bytes of a klen-byte key that fall in its word at offset i. Loaded like the input, so
+ * the masking does not depend on byte order. */
+static const unsigned char key_mask[64] = {R16(0xFF), R16(0xFF)};
+
+/* Whether the 32 bytes at p (the caller makes sure they exist) start with f->key, "name":.
+ * Four words compared under the mask, without a branch per word. */
+static inline bool key_is32(const unsigned char *p, const field *f)
+{
+    const unsigned char *k = (const unsigned char *)f->key, *m = key_mask + 32 - f->klen;
+    uint64_t diff = 0;
+    for (int i = 0; i < 32; i += 8) diff |= (load8(p + i) ^ load8(k + i)) & load8(m + i);
+    return diff == 0;
+}
+
+/* Find a scanned key in the schema, or -1. The search starts at `from`, where the field
+ * expected next sits; names are unique, so the order only changes how soon it ends. */
+static int find_field(const schema *sc, const jstr *key, int from)
 {
     if (key->n != key->avail || key->n > 255) return -1;
-    for (int i = 0; i < sc->count; i++) {
+    for (int k = 0, i = from; k < sc->count; k++, i = i + 1 == sc->count ? 0 : i + 1) {
         const field *f = &sc->fields[i];
-        if (f->len == key->n && same_bytes(f->name, key->s, key->n)) return i;
+        if (f->klen - 3u == key->n && same_bytes(f->key + 1, key->s, key->n)) return i;
     }
     return -1;
+}
+
+/* [cursor at a key or whitespace before it] The general reading of a member's `"key":`, for
+ * what the fast path in parse_object does not take: whitespace, escapes, a key within 32 bytes
+ * of the end, keys out of order, unknown keys, every syntax error. *f is set to the field with the
+ * cursor at its value, or to NULL for a key the schema does not have (or any key when sc is
+ * NULL), whose value is then skipped here. *key_pos is where the key starts. */
+static int read_key(parser *P, const schema *sc, const field *expected, bool after_comma,
+                    int depth, const field **f, const unsigned char **key_pos)
+{
+    const unsigned char *p = ws(P->cur, P->end), *e = P->end;
+    P->cur = p;
+    *f = NULL;
+    *key_pos = p;
+    if (p >= e || *p != '"')
+        return unexpected(P, "应为用双引号括起的键，实际为 %s", "expected a string key; found %s",
+                          after_comma);
+    if (sc && (size_t)(e - p) >= expected->klen &&
+        same_bytes((const char *)p, expected->key, expected->klen)) {
+        /* The expected field after whitespace, as pretty-printed JSON has it. */
+        *f = expected;
+        P->cur = ws(p + expected->klen, e);
+        return DWP_OK;
+    }
+    jstr key;
+    TRY(scan_plain_string(P, &key));
+    p = P->cur;
+    int i = sc ? find_field(sc, &key, (int)(expected - sc->fields)) : -1;
+    if (!(p < e && *p == ':')) p = ws(p, e);
+    if (p >= e || *p != ':') {
+        P->cur = p;
+        return unexpected(P, "键之后应为 ':'，实际为 %s", "expected ':' after a key; found %s",
+                          false);
+    }
+    P->cur = ws(p + 1, e);
+    if (i >= 0) {
+        *f = &sc->fields[i];
+        return DWP_OK;
+    }
+    if (sc) unknown_field(P, sc, &key);
+    return skip_value(P, depth, false);
 }
 
 /* [cursor at '{'] An object at nesting level `depth` (the top level is 1). With sc NULL the
@@ -1092,51 +1240,40 @@ static int parse_object(parser *P, const schema *sc, dwp_facts *c, int depth)
                             MAX_DEPTH);
     /* The cursor lives in p here and goes through P->cur only around calls that move it. */
     const unsigned char *p = ws(P->cur + 1, P->end), *e = P->end;
+    /* Writers emit fields in a fixed order, so the field after the previous match is expected
+     * next. */
+    const field *expected = sc ? sc->fields : NULL;
     uint32_t seen = 0;
-    int hint = 0;
     if (p < e && *p == '}') {
         p++;
     } else {
-        /* Each expected byte is tested before whitespace is skipped: compact JSON has none,
-         * and in pretty JSON the test is cheap next to the skip. */
         for (bool after_comma = false;; after_comma = true) {
-            if (!(p < e && *p == '"')) p = ws(p, e);
-            P->cur = p;
-            if (p >= e || *p != '"')
-                return unexpected(P, "应为用双引号括起的键，实际为 %s",
-                                  "expected a string key; found %s", after_comma);
-            const unsigned char *key_at = p;
-            jstr key;
-            int i = -1;
-            if (sc && key_is(p, e, &sc->fields[hint])) {
-                i = hint;
-                p += sc->fields[hint].len + 2;
-            } else {
-                TRY(scan_plain_string(P, &key));
-                p = P->cur;
-                if (sc) i = find_field(sc, &key);
-            }
-            if (i >= 0) hint = i + 1 == sc->count ? 0 : i + 1;
-            if (!(p < e && *p == ':')) p = ws(p, e);
-            if (p >= e || *p != ':') {
+            const field *f;
+            const unsigned char *key_pos = p;
+            if (sc && e - p > 32 && key_is32(p, expected)) {
+                /* The common member: the expected key written compactly, "name": and no
+                 * whitespace (field names have no escapes or special bytes, so those bytes are
+                 * the whole, valid key). More than 32 bytes were left, so p stays below e. */
+                f = expected;
+                p += f->klen;
+                if (is_ws(*p)) p = ws(p, e);
                 P->cur = p;
-                return unexpected(P, "键之后应为 ':'，实际为 %s", "expected ':' after a key; found %s",
-                                  false);
+            } else {
+                P->cur = p;
+                TRY(read_key(P, sc, expected, after_comma, depth, &f, &key_pos));
             }
-            P->cur = ws(p + 1, e);
-            if (i >= 0) {
-                const field *f = &sc->fields[i];
-                if (seen & (UINT32_C(1) << i) && !P->failed) {
+            if (f) {
+                /* On 64-bit targets a field is 64 bytes: this is a shift. */
+                unsigned i = (unsigned)(f - sc->fields);
+                if (seen >> i & 1 && !P->failed) {
                     size_t line, col;
-                    position(P, key_at, &line, &col);
+                    position(P, key_pos, &line, &col);
                     schema_error(P, "%s：键重复（第 %zu 行第 %zu 列）",
                                  "%s: duplicate key (line %zu, column %zu)", f->path, line, col);
                 }
                 seen |= UINT32_C(1) << i;
+                expected = i + 1 == (unsigned)sc->count ? sc->fields : f + 1;
                 TRY(parse_field(P, f, c, depth));
-            } else {
-                if (sc) unknown_field(P, sc, &key);
-                TRY(skip_value(P, depth, false));
             }
             p = P->cur;
             if (!(p < e && (*p == ',' || *p == '}'))) p = ws(p, e);
@@ -1219,7 +1356,8 @@ int dwp_case_field_kind(const char *path, size_t len)
         while (end < len && path[end] != '.') end++;
         const field *f = NULL;
         for (int i = 0; i < sc->count && !f; i++)
-            if (sc->fields[i].len == end - start && !memcmp(sc->fields[i].name, path + start, end - start))
+            if (sc->fields[i].klen - 3u == end - start &&
+                !memcmp(sc->fields[i].key + 1, path + start, end - start))
                 f = &sc->fields[i];
         if (!f) return -1;
         if (end == len) {

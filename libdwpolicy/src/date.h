@@ -13,6 +13,9 @@ typedef int32_t dwp_date;
 /* Parse exactly "YYYY-MM-DD" (len 10, a real calendar date). Returns false otherwise. */
 bool dwp_date_parse(const char *s, size_t len, dwp_date *out);
 
+/* The date y-m-d when it is a real calendar date with a year in 1000..9999; false otherwise. */
+bool dwp_date_make(int32_t y, int32_t m, int32_t d, dwp_date *out);
+
 /* Write "YYYY-MM-DD" and a NUL into buf (at least 11 bytes). */
 void dwp_date_format(dwp_date d, char *buf);
 

@@ -26,10 +26,12 @@ bool dwp_id_number_valid(const char *s, size_t len, dwp_date *birth)
     char last = s[17];
     if (!((last >= '0' && last <= '9') || last == 'X')) return false;
 
-    /* Characters 7..14 (1-based) are the birth date; reuse the one date validator. */
-    char iso[10] = {s[6], s[7], s[8], s[9], '-', s[10], s[11], '-', s[12], s[13]};
+    /* Characters 7..14 (1-based) are the birth date YYYYMMDD; the digits are checked above
+     * and the calendar check is the one date validator's. */
+    int32_t y = (s[6] - '0') * 1000 + (s[7] - '0') * 100 + (s[8] - '0') * 10 + (s[9] - '0');
+    int32_t m = (s[10] - '0') * 10 + (s[11] - '0'), day = (s[12] - '0') * 10 + (s[13] - '0');
     dwp_date d;
-    if (!dwp_date_parse(iso, sizeof iso, &d)) return false;
+    if (!dwp_date_make(y, m, day, &d)) return false;
     /* The shape is right: report the date even when the check character is wrong, so that a
      * caller can tell the two failures apart. */
     if (birth) *birth = d;
