@@ -18,6 +18,9 @@ void dwp_strbuf_init(dwp_strbuf *b);
 void dwp_strbuf_free(dwp_strbuf *b);
 /* Make room for n more bytes; false (and failed set) when memory runs out. */
 bool dwp_strbuf_reserve(dwp_strbuf *b, size_t n);
+/* The same, growing (when it must) to exactly that room: for a buffer whose final size is
+ * known, such as a result, which is then handed out without the slack of doubling. */
+bool dwp_strbuf_reserve_exact(dwp_strbuf *b, size_t n);
 /* Grow for n more bytes: the slow path of the inline functions below. */
 bool dwp_strbuf_grow(dwp_strbuf *b, size_t n);
 
@@ -102,6 +105,25 @@ static inline char *dwp_raw_put_short(char *w, const char *s, size_t n)
     return dwp_raw_put(w, s, n);
 }
 
+/* dwp_raw_put for text of any length, inline up to 64 bytes (most reason texts): from 16 bytes
+ * on, four overlapping 16-byte moves. */
+static inline char *dwp_raw_copy(char *w, const char *s, size_t n)
+{
+    if (n < 16) return dwp_raw_put_short(w, s, n);
+    if (n > 64) return dwp_raw_put(w, s, n);
+    char a[16], b[16], c[16], d[16];
+    size_t m = n >= 32 ? 16 : 0; /* below 32 bytes the two middle moves repeat the outer two */
+    memcpy(a, s, 16);
+    memcpy(b, s + m, 16);
+    memcpy(c, s + n - 16 - m, 16);
+    memcpy(d, s + n - 16, 16);
+    memcpy(w, a, 16);
+    memcpy(w + m, b, 16);
+    memcpy(w + n - 16 - m, c, 16);
+    memcpy(w + n - 16, d, 16);
+    return w + n;
+}
+
 /* Longest decimal int64_t, sign included. */
 #define DWP_INT_MAX_CHARS 20
 static inline char *dwp_raw_int(char *w, int64_t v)
@@ -119,6 +141,10 @@ static inline char *dwp_raw_int(char *w, int64_t v)
 }
 /* A JSON string literal (with quotes) of UTF-8 text s: escapes ", \ and control characters. */
 void dwp_strbuf_put_json_string(dwp_strbuf *b, const char *s, size_t n);
+/* The same unchecked and without the quotes: writes at most n * DWP_JSON_ESCAPE_MAX bytes (a
+ * control character becomes \u00XX). */
+#define DWP_JSON_ESCAPE_MAX 6
+char *dwp_raw_json_escaped(char *w, const char *s, size_t n);
 /* Whether s is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF):
  * text from rule files goes into JSON results, which must be valid UTF-8. */
 bool dwp_utf8_valid(const char *s, size_t n);
