@@ -233,26 +233,28 @@ void dwp_result_pieces_free(dwp_engine *e)
 /* The same for any two regions. */
 #define REGIONS_MAX (2 * REGION_MAX_CHARS + LIT_LEN(DECIDED_BY) + LIT_LEN(REASONS))
 
-/* A result being written: the pieces of the engine, and the regions of the case's chain,
- * looked up once per result (every decision names two regions, handling and deciding, nearly
- * always the case's own region and one of its chain). */
+/* A result being written: where it is written, the pieces of the engine, and the regions
+ * of the case's chain, looked up once per result (every decision names two regions, handling
+ * and deciding, nearly always the case's own region and one of its chain). */
 typedef struct writer {
     dwp_strbuf *b;
+    char *end; /* of the room in b, but for the byte kept for the NUL */
     const dwp_evaluation *x;
     const dwp_result_pieces *rp;
     int lang;
-    int n;                             /* regions in the chain */
+    int n; /* regions in the chain */
     int32_t code[DWP_CHAIN_MAX];
-    char quoted[DWP_CHAIN_MAX][8];     /* "510104" with its quotes */
+    char quoted[DWP_CHAIN_MAX][8]; /* "510104" with its quotes */
     /* The regions of a decision handled in the case's region and decided by chain[k]. */
     char regions[DWP_CHAIN_MAX][REGIONS_LEN];
-    bool warnings, errors;             /* seen while writing the benefits */
+    bool warnings, errors; /* seen while writing the benefits */
 } writer;
 
 static void writer_init(writer *wr, const dwp_evaluation *x, dwp_strbuf *b)
 {
     const dwp_engine *e = x->ev.engine;
     wr->b = b;
+    wr->end = NULL;
     wr->x = x;
     wr->rp = e->result_pieces;
     wr->lang = x->ev.lang;
@@ -273,14 +275,19 @@ static void writer_init(writer *wr, const dwp_evaluation *x, dwp_strbuf *b)
     }
 }
 
+static char *room_grow(writer *wr, char *w, size_t n)
+{
+    dwp_strbuf_set_end(wr->b, w);
+    if (!dwp_strbuf_reserve(wr->b, n)) return NULL;
+    wr->end = wr->b->data + wr->b->cap - 1;
+    return dwp_strbuf_end(wr->b);
+}
+
 /* Room for n more bytes at w: w, or where it moved to when the buffer grew; NULL when out of
  * memory. The writing between two calls is unchecked, so each call names what follows. */
 static inline char *room(writer *wr, char *w, size_t n)
 {
-    dwp_strbuf *b = wr->b;
-    if ((size_t)(b->data + b->cap - w) > n) return w; /* a byte kept for the NUL */
-    dwp_strbuf_set_end(b, w);
-    return dwp_strbuf_reserve(b, n) ? dwp_strbuf_end(b) : NULL;
+    return (size_t)(wr->end - w) >= n ? w : room_grow(wr, w, n);
 }
 
 /* The rare case of raw_region: a region outside the chain, searched for. */
@@ -303,14 +310,14 @@ static char *raw_region(char *w, const writer *wr, int32_t code)
 }
 
 /* "handling","decided_by":"decider","reasons":[ — at most REGIONS_MAX bytes. */
-static char *raw_regions(char *w, const writer *wr, const dwp_decision *d)
+static char *raw_regions(char *w, const writer *wr, int32_t handling, int32_t decider)
 {
-    if (d->handling_region == wr->code[0])
+    if (handling == wr->code[0])
         for (int k = wr->n - 1; k >= 0; k--) /* most decisions are the province's */
-            if (wr->code[k] == d->decided_by) return dwp_raw_put(w, wr->regions[k], REGIONS_LEN);
-    w = raw_region(w, wr, d->handling_region);
+            if (wr->code[k] == decider) return dwp_raw_put(w, wr->regions[k], REGIONS_LEN);
+    w = raw_region(w, wr, handling);
     DWP_RAW_LIT(w, DECIDED_BY);
-    w = raw_region(w, wr, d->decided_by);
+    w = raw_region(w, wr, decider);
     DWP_RAW_LIT(w, REASONS);
     return w;
 }
@@ -336,77 +343,98 @@ static char *drop_comma(char *w) { return w[-1] == ',' ? w - 1 : w; }
  * shorter than false; the rest is overwritten by the text and what follows it). */
 #define OK_FALSE "\",\"ok\":false,\"text\":\""
 static const char reason_ok[2][24] = {OK_FALSE, "\",\"ok\":true,\"text\":\""};
-#define REASON_CLOSE "\"},"
-#define REASON_FRAMING (LIT_LEN(REASON_OPEN) + sizeof reason_ok[0] + LIT_LEN(REASON_CLOSE))
+#define REASON_FRAMING (LIT_LEN(REASON_OPEN) + sizeof reason_ok[0] + LIT_LEN("\"},"))
 #define PARAMS "],\"params\":["
 #define MISSING "],\"missing\":["
 #define ERROR_OPEN "],\"error\":"
 
-/* The most write_decision() writes for d, but for its missing fields and its error (rare,
- * given their own room). */
-static size_t decision_max(const benefit_pieces *bp, const dwp_json_piece *head,
-                           const dwp_decision *d, size_t basis_len)
+/* A reason of the library's own whose code and text are no longer than this together is
+ * written in the room its decision made for every reason (nearly all are far shorter); one
+ * from rule code (escaped) or a longer one makes its own. Reserving a fixed share per reason
+ * spares summing their lengths. */
+#define REASON_SHORT 512
+#define REASON_SHORT_MAX (REASON_FRAMING + REASON_SHORT)
+
+/* Between two reasons: the end of one and the start of the next. */
+#define REASON_NEXT "\"},{\"code\":\""
+
+/* The reasons of d, up to the "}" of the last. `after`: the room the decision needs after
+ * them. */
+static char *write_reasons(writer *wr, char *w, const dwp_decision *d, size_t after)
 {
-    size_t n = head->len + DWP_INT_MAX_CHARS + REGIONS_MAX + LIT_LEN(PARAMS) + LIT_LEN(MISSING) +
-               LIT_LEN("]},");
-    if (d->basis) n += bp->before_basis.len + json_bound(basis_len) + bp->after_basis.len;
-    else n += bp->tail.len; /* the whole piece is no longer than head, amount and tail */
-    for (uint32_t r = 0; r < d->n_reasons; r++) {
-        const dwp_reason *rs = &d->reasons[r];
-        n += REASON_FRAMING + rs->code_len +
-             (rs->untrusted ? json_bound(rs->text_len) : rs->text_len);
+    const dwp_reason *rs = d->reasons, *last = rs + d->n_reasons;
+    if (rs == last) return w;
+    DWP_RAW_LIT(w, REASON_OPEN);
+    for (; rs < last; rs++) {
+        /* All read before the first write: a write through char * could alias them. */
+        const char *code = rs->code, *text = rs->text;
+        size_t code_len = rs->code_len, text_len = rs->text_len;
+        bool ok = rs->ok, untrusted = rs->untrusted;
+        if (untrusted || code_len + text_len > REASON_SHORT) {
+            size_t rest = (size_t)(last - rs - 1) * REASON_SHORT_MAX + after;
+            size_t text_max = untrusted ? json_bound(text_len) : text_len;
+            if (!(w = room(wr, w, REASON_FRAMING + code_len + text_max + rest))) return NULL;
+        }
+        w = dwp_raw_put_short(w, code, code_len);
+        memcpy(w, reason_ok[ok], sizeof reason_ok[0]);
+        w += LIT_LEN(OK_FALSE) - ok;
+        if (untrusted) w = dwp_raw_json_escaped(w, text, text_len);
+        else w = dwp_raw_copy(w, text, text_len);
+        DWP_RAW_LIT(w, REASON_NEXT); /* the last one's is cut back to its "} below */
     }
-    for (uint32_t p = 0; p < d->n_params; p++) n += d->params[p]->json_len + 1;
-    return n;
+    return w - (LIT_LEN(REASON_NEXT) - LIT_LEN("\"}"));
 }
 
-/* One decision, and a comma. */
-static char *write_decision(writer *wr, char *w, size_t i)
+/* One decision (d, the benefit's pieces bp), and a comma. */
+static char *write_decision(writer *wr, char *w, const dwp_decision *d, const benefit_pieces *bp)
 {
-    const dwp_decision *d = &wr->x->decisions[i];
-    const benefit_pieces *bp = &wr->rp->benefit[wr->x->benefit_index[i]];
-    const dwp_json_piece *head = &bp->head[wr->lang][d->status];
-    size_t basis_len = d->basis ? strlen(d->basis) : 0;
-    if (!(w = room(wr, w, decision_max(bp, head, d, basis_len)))) return NULL;
+    int lang = wr->lang, status = d->status;
+    const char *basis = d->basis;
+    bool amount = status == DWP_STATUS_ELIGIBLE && d->has_amount;
+    const dwp_json_piece *head = &bp->head[lang][status];
+    size_t basis_len = basis ? strlen(basis) : 0;
+    uint32_t n_params = d->n_params;
+    const dwp_param_entry *const *params = d->params;
+    int32_t handling = d->handling_region, decider = d->decided_by;
 
-    if (d->basis || (d->status == DWP_STATUS_ELIGIBLE && d->has_amount)) {
+    /* The room for all but the missing fields and the error (rare, given their own): what
+     * follows the reasons, then the whole piece (no longer than head, amount and tail), the
+     * regions and the reasons. */
+    size_t after = LIT_LEN(PARAMS) + LIT_LEN(MISSING) + LIT_LEN("]},");
+    for (uint32_t p = 0; p < n_params; p++) after += params[p]->json_len + 1;
+    size_t need = head->len + DWP_INT_MAX_CHARS + REGIONS_MAX + d->n_reasons * REASON_SHORT_MAX + after;
+    need += basis ? bp->before_basis.len + json_bound(basis_len) + bp->after_basis.len : bp->tail.len;
+    if (!(w = room(wr, w, need))) return NULL;
+
+    if (basis || amount) {
         w = dwp_raw_put(w, head->text, head->len);
         /* Ineligible pays nothing; indeterminate and error do not know the amount. */
-        if (d->status == DWP_STATUS_ELIGIBLE && d->has_amount) w = dwp_raw_int(w, d->amount);
-        else if (d->status == DWP_STATUS_INELIGIBLE) *w++ = '0';
+        if (amount) w = dwp_raw_int(w, d->amount);
+        else if (status == DWP_STATUS_INELIGIBLE) *w++ = '0';
         else DWP_RAW_LIT(w, "null");
-        if (d->basis) {
+        if (basis) {
             w = dwp_raw_put(w, bp->before_basis.text, bp->before_basis.len);
-            w = raw_json(w, d->basis, basis_len);
+            w = raw_json(w, basis, basis_len);
             w = dwp_raw_put(w, bp->after_basis.text, bp->after_basis.len);
         } else {
             w = dwp_raw_put(w, bp->tail.text, bp->tail.len);
         }
     } else {
-        const dwp_json_piece *whole = &bp->whole[wr->lang][d->status];
+        const dwp_json_piece *whole = &bp->whole[lang][status];
         w = dwp_raw_put(w, whole->text, whole->len);
     }
-    w = raw_regions(w, wr, d);
-
-    for (uint32_t r = 0; r < d->n_reasons; r++) {
-        const dwp_reason *rs = &d->reasons[r];
-        DWP_RAW_LIT(w, REASON_OPEN);
-        w = dwp_raw_put_short(w, rs->code, rs->code_len);
-        memcpy(w, reason_ok[rs->ok], sizeof reason_ok[0]);
-        w += LIT_LEN(OK_FALSE) - rs->ok;
-        if (rs->untrusted) w = dwp_raw_json_escaped(w, rs->text, rs->text_len);
-        else w = dwp_raw_copy(w, rs->text, rs->text_len);
-        DWP_RAW_LIT(w, REASON_CLOSE);
-    }
-    w = drop_comma(w);
+    w = raw_regions(w, wr, handling, decider);
+    if (!(w = write_reasons(wr, w, d, after))) return NULL;
     DWP_RAW_LIT(w, PARAMS);
-    bool eligible = d->status == DWP_STATUS_ELIGIBLE; /* only an eligible decision warns */
-    for (uint32_t p = 0; p < d->n_params; p++) {
-        const dwp_param_entry *pe = d->params[p];
+    bool placeholder = false;
+    for (uint32_t p = 0; p < n_params; p++) {
+        const dwp_param_entry *pe = params[p];
+        placeholder |= pe->confidence == DWP_CONF_PLACEHOLDER;
         w = dwp_raw_put(w, pe->json, pe->json_len);
         *w++ = ',';
-        wr->warnings |= eligible && pe->confidence == DWP_CONF_PLACEHOLDER;
     }
+    /* Only an eligible decision warns of a placeholder. */
+    wr->warnings |= placeholder && status == DWP_STATUS_ELIGIBLE;
     w = drop_comma(w);
     DWP_RAW_LIT(w, MISSING);
     for (uint32_t m = 0; m < d->n_missing; m++) {
@@ -416,7 +444,7 @@ static char *write_decision(writer *wr, char *w, size_t i)
         w = dwp_raw_put(w, d->missing[m], len);
         DWP_RAW_LIT(w, "\",");
     }
-    if (d->status == DWP_STATUS_ERROR) {
+    if (status == DWP_STATUS_ERROR) {
         const char *error = d->error ? d->error : "";
         size_t len = strlen(error);
         wr->errors = true;
@@ -451,10 +479,10 @@ static char *write_warnings(writer *wr, char *w)
             const dwp_json_piece *name = &wr->rp->param_name[d->param_ids[p]];
             if (!(w = room(wr, w, bp->warning_head.len + 2 * name->len + text->len + end->len)))
                 return NULL;
-            w = dwp_raw_put(w, bp->warning_head.text, bp->warning_head.len);
-            w = dwp_raw_put(w, name->text, name->len);
-            w = dwp_raw_put(w, text->text, text->len);
-            w = dwp_raw_put(w, name->text + 1, name->len - 2); /* in the text: no quotes */
+            w = dwp_raw_copy(w, bp->warning_head.text, bp->warning_head.len);
+            w = dwp_raw_copy(w, name->text, name->len);
+            w = dwp_raw_copy(w, text->text, text->len);
+            w = dwp_raw_copy(w, name->text + 1, name->len - 2); /* in the text: no quotes */
             w = dwp_raw_put(w, end->text, end->len);
         }
     }
@@ -490,14 +518,16 @@ static inline int lowest_bit(uint32_t m)
 #endif
 }
 
-/* The first reservation: nearly every result fits (about 9 KB, in English a little more). */
-#define RESULT_FIRST_ROOM (12 * 1024)
+/* The first reservation: nearly every result fits (about 9 KB, in English a little more,
+ * and each decision asks for room for REASON_SHORT_MAX per reason). */
+#define RESULT_FIRST_ROOM (16 * 1024)
 
 static char *write_result(writer *wr, char *w)
 {
     const dwp_evaluation *x = wr->x;
     const dwp_facts *c = &x->c;
     const dwp_result_pieces *rp = wr->rp;
+    int lang = wr->lang;
     size_t case_id_len = c->has_case_id ? strlen(c->case_id) : 0;
     /* case_id (escaped, at most 6 bytes per byte), dates, regions, age, categories */
     if (!(w = room(wr, w, 256 + json_bound(case_id_len) + rp->categories_len))) return NULL;
@@ -520,18 +550,19 @@ static char *write_result(writer *wr, char *w)
     DWP_RAW_LIT(w, ",\"categories\":[");
     for (uint32_t m = x->ev.categories; m; m &= m - 1) {
         const dwp_json_piece *cat = &rp->category[lowest_bit(m)];
-        w = dwp_raw_put(w, cat->text, cat->len);
+        w = dwp_raw_copy(w, cat->text, cat->len);
     }
     w = drop_comma(w);
     DWP_RAW_LIT(w, "],\"benefits\":[");
-    for (size_t i = 0; i < x->count; i++)
-        if (!(w = write_decision(wr, w, i))) return NULL;
+    const dwp_decision *d = x->decisions;
+    for (size_t i = 0, n = x->count; i < n; i++)
+        if (!(w = write_decision(wr, w, &d[i], &rp->benefit[x->benefit_index[i]]))) return NULL;
 
-    if (!(w = room(wr, w, rp->services_len[wr->lang] + 64))) return NULL;
+    if (!(w = room(wr, w, rp->services_len[lang] + 64))) return NULL;
     w = drop_comma(w);
     DWP_RAW_LIT(w, "],\"services\":[");
     for (uint32_t m = x->services; m; m &= m - 1) {
-        const dwp_json_piece *sv = &rp->service[wr->lang][lowest_bit(m)];
+        const dwp_json_piece *sv = &rp->service[lang][lowest_bit(m)];
         w = dwp_raw_put(w, sv->text, sv->len);
     }
     w = drop_comma(w);
@@ -551,6 +582,7 @@ void dwp_result_write(const dwp_evaluation *x, dwp_strbuf *b)
     writer wr;
     writer_init(&wr, x, b);
     if (!dwp_strbuf_reserve_exact(b, RESULT_FIRST_ROOM)) return;
+    wr.end = b->data + b->cap - 1;
     char *w = write_result(&wr, dwp_strbuf_end(b));
     if (w) dwp_strbuf_set_end(b, w);
 }

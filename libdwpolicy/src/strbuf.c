@@ -76,15 +76,32 @@ static const unsigned char needs_escape[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, ['\\'] = 1};
 
+/* Whether any of the 8 bytes in x needs escaping: a test for a byte below 0x20, and for a zero
+ * byte in x ^ '"' and in x ^ '\\' (the classic tests: exact for "any", and bytes of 0x80 and
+ * above, UTF-8, never match). */
+static bool word_needs_escape(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\');
+    return (((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs;
+}
+
 char *dwp_raw_json_escaped(char *w, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     size_t run = 0; /* start of the bytes not yet copied */
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
+    size_t i = 0;
+    while (i < n) {
+        /* Eight bytes at a time while there is nothing to escape (nearly always). */
+        uint64_t x;
+        if (n - i >= 8 && (memcpy(&x, s + i, 8), !word_needs_escape(x))) {
+            i += 8;
+            continue;
+        }
+        unsigned char c = (unsigned char)s[i++];
         if (!needs_escape[c]) continue;
-        w = dwp_raw_put(w, s + run, i - run);
-        run = i + 1;
+        w = dwp_raw_put(w, s + run, i - 1 - run);
+        run = i;
         *w++ = '\\';
         switch (c) {
         case '"': *w++ = '"'; break;
@@ -102,7 +119,7 @@ char *dwp_raw_json_escaped(char *w, const char *s, size_t n)
             *w++ = hex[c & 15];
         }
     }
-    return dwp_raw_put(w, s + run, n - run);
+    return dwp_raw_copy(w, s + run, n - run);
 }
 
 void dwp_strbuf_put_json_string(dwp_strbuf *b, const char *s, size_t n)
