@@ -337,9 +337,7 @@ DWP_API void dwp_engine_close(dwp_engine *e)
     dwp_rules_pool_destroy(e);
     dwp_rules_free(e);
     free(e->host_fns);
-    free(e->json_head[0]);
-    free(e->json_head[1]);
-    free(e->json_tail);
+    dwp_result_pieces_free(e);
     while (e->strings) {
         struct dwp_string_block *next = e->strings->next;
         free(e->strings);

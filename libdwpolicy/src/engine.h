@@ -90,11 +90,8 @@ struct dwp_engine {
      * mutable part of an engine, behind its own lock. */
     struct dwp_rules_pool *pool;
 
-    /* Pre-rendered JSON of what a benefit's object always says (result_json.c):
-     * head[lang][benefit][status] = {"id":…,"title":…,"status":"…","amount_fen":
-     * tail[benefit] = ,"period":…,"kind":…,"basis":…,"discretionary":…,"handling_region": */
-    struct dwp_json_piece *json_head[2];
-    struct dwp_json_piece *json_tail;
+    /* Pre-rendered pieces of result JSON (result_json.c). */
+    struct dwp_result_pieces *result_pieces;
 
     /* Host functions (host_fn.c), registered before the first evaluation. */
     struct dwp_host_fn *host_fns;
@@ -128,8 +125,11 @@ typedef struct dwp_json_piece {
     size_t len;
 } dwp_json_piece;
 
-/* Render the benefit pieces (result_json.c); DWP_ENOMEM. */
+/* Render what results say the same for every case: benefits, services, the ruleset
+ * (result_json.c); DWP_ENOMEM. Freed by dwp_result_pieces_free (the texts with the engine). */
+typedef struct dwp_result_pieces dwp_result_pieces;
 int dwp_result_pieces_build(struct dwp_engine *e);
+void dwp_result_pieces_free(struct dwp_engine *e);
 
 /* Load the embedded ruleset and, when dir is not NULL, the *.lua files of dir over it
  * (rules_load.c). Fills regions, series, sources, the digest, local rules and overrides, and

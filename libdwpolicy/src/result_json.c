@@ -1,5 +1,12 @@
 /* result_json.c — writes the SPEC §3 result. Field order is fixed, so the same case gives
- * byte-identical JSON on every platform and through every binding. */
+ * byte-identical JSON on every platform and through every binding.
+ *
+ * Writing is most of an evaluation's cost, so it is done in two passes over the decisions:
+ * the first bounds the size of the result (every length is known: pre-rendered pieces, reason
+ * texts, parameter JSON; text from outside is bounded by its escaped worst case), the buffer
+ * is allocated once at that size, and the second writes unchecked. What does not depend on the
+ * case — a benefit's id, title, status, period, kind and basis, the services, the ruleset — is
+ * rendered once, when the engine opens. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,86 +18,66 @@ static const char *const status_names[] = {"eligible", "ineligible", "indetermin
 static const char *const period_names[] = {"month", "year", "once", "claim"};
 static const char *const kind_names[] = {"payment", "cap", "waiver"};
 
+/* ---- Pieces rendered when the engine opens ------------------------------------------------ */
+
+/* What a benefit's object always says, in each language ([lang]) and status ([status]). */
+typedef struct benefit_pieces {
+    /* {"id":…,"title":…,"status":"…","amount_fen": */
+    dwp_json_piece head[2][4];
+    /* The head, the amount when the status fixes it (0 when ineligible, else null) and the
+     * tail: the whole start of nearly every decision, up to its handling region. */
+    dwp_json_piece whole[2][4];
+    /* ,"period":"…","kind":"…","basis":…,"discretionary":…,"handling_region": */
+    dwp_json_piece tail;
+    /* The tail split around the basis, for a basis a rule gave. */
+    dwp_json_piece before_basis, after_basis;
+    /* {"benefit":"…","text": — an entry of errors[] */
+    dwp_json_piece error_head;
+    /* {"code":"param.placeholder","benefit":"…","param": — a placeholder warning, then the
+     * parameter's name, then ,"text":"…, the name again and the end of the sentence. */
+    dwp_json_piece warning_head;
+    dwp_json_piece warning_text[2];
+} benefit_pieces;
+
+struct dwp_result_pieces {
+    benefit_pieces *benefit; /* catalogue, then local rules (dwp_evaluation.benefit_index) */
+    /* {"id":…,"title":…,"basis":…,"text":…}, and all of them together (a bound) */
+    dwp_json_piece service[2][DWP_SERVICE_COUNT];
+    size_t services_len[2];
+    /* "orphan", and all of them together */
+    dwp_json_piece category[DWP_CATEGORY_COUNT];
+    size_t categories_len;
+    /* "dibao.standard.urban" (with its quotes) */
+    dwp_json_piece param_name[DWP_PARAM_COUNT];
+    /* ],"ruleset":{"name":…,"sha256":"…"},"engine":"libdwpolicy …"} */
+    dwp_json_piece end;
+};
+
+/* The end of a placeholder warning's text, after the parameter's name. */
+#define WARNING_END_EN                                                                         \
+    ", which is a placeholder (no official figure found): set it in the region's rule file\"},"
+#define WARNING_END_ZH " 为占位值（未查到正式标准），请在本地区规则文件中设定\"},"
+static const dwp_json_piece warning_end[2] = {
+    [DWP_LANG_ZH] = {WARNING_END_ZH, sizeof WARNING_END_ZH - 1},
+    [DWP_LANG_EN] = {WARNING_END_EN, sizeof WARNING_END_EN - 1},
+};
+
 #define PUT_LIT(b, s) dwp_strbuf_append((b), (s), sizeof(s) - 1)
 
-/* Text from outside the library (the case, rule files, paths): escaped. */
+/* Text from outside the library (rule files, paths): escaped. */
 static void put_str(dwp_strbuf *b, const char *s) { dwp_strbuf_put_json_string(b, s, strlen(s)); }
-
-/* Text the library itself wrote: nothing to escape. */
-static void put_plain(dwp_strbuf *b, const char *s) { dwp_strbuf_put_plain_string(b, s); }
-
-/* The regions of the case's chain, looked up once per result and kept as the 8 bytes of
- * their JSON string ("510104" with its quotes): every decision names two of them (handling
- * region, deciding region), nearly always from the chain. */
-typedef struct chain_view {
-    const dwp_engine *engine;
-    int n;
-    int32_t code[DWP_CHAIN_MAX];
-    char quoted[DWP_CHAIN_MAX][8];
-} chain_view;
-
-static void chain_view_init(chain_view *cv, const dwp_evaluation *x)
-{
-    const dwp_engine *e = x->ev.engine;
-    cv->engine = e;
-    cv->n = x->ev.chain_len;
-    for (int k = 0; k < cv->n; k++) {
-        const dwp_region *r = &e->regions.list[x->ev.chain[k]];
-        cv->code[k] = r->code;
-        cv->quoted[k][0] = '"';
-        memcpy(&cv->quoted[k][1], r->code_text, 6);
-        cv->quoted[k][7] = '"';
-    }
-}
-
-/* A region code as a JSON string, written unchecked: at most REGION_MAX_CHARS bytes. */
-#define REGION_MAX_CHARS (2 + 11)
-
-/* The rare case of raw_region: a region outside the chain, searched for. */
-static char *raw_region_other(char *w, const chain_view *cv, int32_t code)
-{
-    int i = dwp_regions_find(&cv->engine->regions, code);
-    *w++ = '"';
-    if (i >= 0) w = dwp_raw_put(w, cv->engine->regions.list[i].code_text, 6);
-    else w = dwp_raw_int(w, code);
-    *w++ = '"';
-    return w;
-}
-
-static inline char *raw_region(char *w, const chain_view *cv, int32_t code)
-{
-    for (int k = 0; k < cv->n; k++)
-        if (cv->code[k] == code) return dwp_raw_put(w, cv->quoted[k], 8);
-    return raw_region_other(w, cv, code);
-}
-
-static void put_region(dwp_strbuf *b, const chain_view *cv, int32_t code)
-{
-    if (!dwp_strbuf_reserve(b, REGION_MAX_CHARS)) return;
-    dwp_strbuf_set_end(b, raw_region(dwp_strbuf_end(b), cv, code));
-}
-
-static void put_date(dwp_strbuf *b, dwp_date d)
-{
-    char buf[11];
-    dwp_date_format(d, buf);
-    dwp_strbuf_putc(b, '"');
-    dwp_strbuf_append(b, buf, 10);
-    dwp_strbuf_putc(b, '"');
-}
 
 /* Text that is the library's own unless `untrusted`. */
 static void put_text(dwp_strbuf *b, const char *s, bool untrusted)
 {
     if (untrusted) put_str(b, s);
-    else put_plain(b, s);
+    else dwp_strbuf_put_plain_string(b, s);
 }
 
-/* What a benefit's object always says, before and after its amount. */
 static void render_head(dwp_strbuf *b, const dwp_benefit *bf, int lang, int status)
 {
     PUT_LIT(b, "{\"id\":");
-    put_plain(b, bf->id); /* local ids are checked to be [a-z0-9_.] */
+    dwp_strbuf_put_plain_string(b, bf->id); /* local ids are checked to be [a-z0-9_.] */
     PUT_LIT(b, ",\"title\":");
     put_text(b, dwp_text_in(bf->title, lang), bf->untrusted_text);
     PUT_LIT(b, ",\"status\":\"");
@@ -98,17 +85,27 @@ static void render_head(dwp_strbuf *b, const dwp_benefit *bf, int lang, int stat
     PUT_LIT(b, "\",\"amount_fen\":");
 }
 
-static void render_tail(dwp_strbuf *b, const dwp_benefit *bf, const char *basis, bool untrusted)
+static void render_before_basis(dwp_strbuf *b, const dwp_benefit *bf)
 {
     PUT_LIT(b, ",\"period\":\"");
     dwp_strbuf_puts(b, period_names[bf->period]);
     PUT_LIT(b, "\",\"kind\":\"");
     dwp_strbuf_puts(b, kind_names[bf->kind]);
     PUT_LIT(b, "\",\"basis\":");
-    put_text(b, basis, untrusted);
+}
+
+static void render_after_basis(dwp_strbuf *b, const dwp_benefit *bf)
+{
     PUT_LIT(b, ",\"discretionary\":");
     dwp_strbuf_puts(b, bf->discretionary ? "true" : "false");
     PUT_LIT(b, ",\"handling_region\":");
+}
+
+static void render_tail(dwp_strbuf *b, const dwp_benefit *bf)
+{
+    render_before_basis(b, bf);
+    put_text(b, bf->basis, bf->untrusted_text);
+    render_after_basis(b, bf);
 }
 
 static const dwp_benefit *benefit_at(const dwp_engine *e, size_t i)
@@ -116,6 +113,7 @@ static const dwp_benefit *benefit_at(const dwp_engine *e, size_t i)
     return i < dwp_catalogue_count ? &dwp_catalogue[i] : &e->local_rules[i - dwp_catalogue_count].info;
 }
 
+/* Copy what b holds into the engine's strings as *out, and empty b. */
 static bool keep_piece(dwp_engine *e, dwp_strbuf *b, dwp_json_piece *out)
 {
     out->len = b->len;
@@ -124,231 +122,467 @@ static bool keep_piece(dwp_engine *e, dwp_strbuf *b, dwp_json_piece *out)
     return out->text != NULL;
 }
 
+static bool build_benefit(dwp_engine *e, dwp_strbuf *b, const dwp_benefit *bf, benefit_pieces *p)
+{
+    bool ok = true;
+    for (int lang = 0; lang < 2; lang++)
+        for (int status = 0; status < 4; status++) {
+            render_head(b, bf, lang, status);
+            ok &= keep_piece(e, b, &p->head[lang][status]);
+            render_head(b, bf, lang, status);
+            /* Ineligible pays nothing; the others do not know the amount here (an eligible
+             * decision with an amount is written from the head). */
+            if (status == DWP_STATUS_INELIGIBLE) PUT_LIT(b, "0");
+            else PUT_LIT(b, "null");
+            render_tail(b, bf);
+            ok &= keep_piece(e, b, &p->whole[lang][status]);
+        }
+    render_tail(b, bf);
+    ok &= keep_piece(e, b, &p->tail);
+    render_before_basis(b, bf);
+    ok &= keep_piece(e, b, &p->before_basis);
+    render_after_basis(b, bf);
+    ok &= keep_piece(e, b, &p->after_basis);
+
+    PUT_LIT(b, "{\"benefit\":");
+    dwp_strbuf_put_plain_string(b, bf->id);
+    PUT_LIT(b, ",\"text\":");
+    ok &= keep_piece(e, b, &p->error_head);
+    PUT_LIT(b, "{\"code\":\"param.placeholder\",\"benefit\":");
+    dwp_strbuf_put_plain_string(b, bf->id);
+    PUT_LIT(b, ",\"param\":");
+    ok &= keep_piece(e, b, &p->warning_head);
+    PUT_LIT(b, ",\"text\":\"");
+    dwp_strbuf_puts(b, bf->id);
+    PUT_LIT(b, " rests on parameter ");
+    ok &= keep_piece(e, b, &p->warning_text[DWP_LANG_EN]);
+    PUT_LIT(b, ",\"text\":\"“");
+    /* A local rule's title is rule text and would need escaping here: its id. */
+    dwp_strbuf_puts(b, bf->untrusted_text ? bf->id : bf->title.zh);
+    PUT_LIT(b, "”所用参数 ");
+    ok &= keep_piece(e, b, &p->warning_text[DWP_LANG_ZH]);
+    return ok;
+}
+
 int dwp_result_pieces_build(dwp_engine *e)
 {
-    size_t n = e->benefit_count;
-    for (int lang = 0; lang < 2; lang++) {
-        e->json_head[lang] = calloc(n * 4 + 1, sizeof *e->json_head[lang]);
-        if (!e->json_head[lang]) return DWP_ENOMEM;
-    }
-    e->json_tail = calloc(n + 1, sizeof *e->json_tail);
-    if (!e->json_tail) return DWP_ENOMEM;
+    dwp_result_pieces *p = calloc(1, sizeof *p);
+    if (!p) return DWP_ENOMEM;
+    e->result_pieces = p;
+    p->benefit = calloc(e->benefit_count + 1, sizeof *p->benefit);
+    if (!p->benefit) return DWP_ENOMEM;
     dwp_strbuf b;
     dwp_strbuf_init(&b);
     bool ok = true;
-    for (size_t i = 0; i < n && ok; i++) {
-        const dwp_benefit *bf = benefit_at(e, i);
-        for (int lang = 0; lang < 2; lang++)
-            for (int status = 0; status < 4; status++) {
-                render_head(&b, bf, lang, status);
-                ok &= keep_piece(e, &b, &e->json_head[lang][i * 4 + (size_t)status]);
-            }
-        render_tail(&b, bf, bf->basis, bf->untrusted_text);
-        ok &= keep_piece(e, &b, &e->json_tail[i]);
+    for (size_t i = 0; i < e->benefit_count && ok; i++)
+        ok &= build_benefit(e, &b, benefit_at(e, i), &p->benefit[i]);
+
+    for (int lang = 0; lang < 2; lang++)
+        for (int s = 0; s < DWP_SERVICE_COUNT; s++) {
+            const dwp_service *sv = &dwp_services[s];
+            PUT_LIT(&b, "{\"id\":");
+            dwp_strbuf_put_plain_string(&b, sv->id);
+            PUT_LIT(&b, ",\"title\":");
+            dwp_strbuf_put_plain_string(&b, dwp_text_in(sv->title, lang));
+            PUT_LIT(&b, ",\"basis\":");
+            dwp_strbuf_put_plain_string(&b, sv->basis);
+            PUT_LIT(&b, ",\"text\":");
+            dwp_strbuf_put_plain_string(&b, dwp_text_in(sv->text, lang));
+            PUT_LIT(&b, "},");
+            ok &= keep_piece(e, &b, &p->service[lang][s]);
+            p->services_len[lang] += p->service[lang][s].len;
+        }
+    for (int i = 0; i < DWP_CATEGORY_COUNT; i++) {
+        dwp_strbuf_put_plain_string(&b, dwp_category_name(i));
+        dwp_strbuf_putc(&b, ',');
+        ok &= keep_piece(e, &b, &p->category[i]);
+        p->categories_len += p->category[i].len;
     }
+    for (int i = 0; i < DWP_PARAM_COUNT; i++) {
+        dwp_strbuf_put_plain_string(&b, dwp_param_name((dwp_param_id)i));
+        ok &= keep_piece(e, &b, &p->param_name[i]);
+    }
+    PUT_LIT(&b, "],\"ruleset\":{\"name\":");
+    put_str(&b, e->ruleset_name);
+    PUT_LIT(&b, ",\"sha256\":\"");
+    dwp_strbuf_append(&b, e->ruleset_sha256, 64);
+    PUT_LIT(&b, "\"},\"engine\":\"libdwpolicy " DWP_VERSION_STRING "\"}");
+    ok &= keep_piece(e, &b, &p->end);
     dwp_strbuf_free(&b);
     return ok ? DWP_OK : DWP_ENOMEM;
 }
 
-/* One decision. The pieces are written unchecked, each run after one reservation that bounds
- * it (the lengths are known: engine pieces, reason texts, parameter JSON); text from rule
- * files goes through the checked, escaping writer in between. */
-static void write_decision(dwp_strbuf *b, const dwp_evaluation *x, const chain_view *cv, size_t i)
+void dwp_result_pieces_free(dwp_engine *e)
+{
+    if (!e->result_pieces) return;
+    free(e->result_pieces->benefit);
+    free(e->result_pieces);
+    e->result_pieces = NULL;
+}
+
+/* ---- Per case ----------------------------------------------------------------------------- */
+
+/* A region code as a JSON string, written unchecked: at most REGION_MAX_CHARS bytes. */
+#define REGION_MAX_CHARS (2 + 11)
+
+#define LIT_LEN(s) (sizeof(s) - 1)
+#define DECIDED_BY ",\"decided_by\":"
+#define REASONS ",\"reasons\":["
+/* "510104","decided_by":"510000","reasons":[ */
+#define REGIONS_LEN (8 + LIT_LEN(DECIDED_BY) + 8 + LIT_LEN(REASONS))
+/* The same for any two regions. */
+#define REGIONS_MAX (2 * REGION_MAX_CHARS + LIT_LEN(DECIDED_BY) + LIT_LEN(REASONS))
+
+/* A result being written: where it is written, the pieces of the engine, and the regions
+ * of the case's chain, looked up once per result (every decision names two regions, handling
+ * and deciding, nearly always the case's own region and one of its chain). */
+typedef struct writer {
+    dwp_strbuf *b;
+    char *end; /* of the room in b, but for the byte kept for the NUL */
+    const dwp_evaluation *x;
+    const dwp_result_pieces *rp;
+    int lang;
+    int n; /* regions in the chain */
+    int32_t code[DWP_CHAIN_MAX];
+    char quoted[DWP_CHAIN_MAX][8]; /* "510104" with its quotes */
+    /* The regions of a decision handled in the case's region and decided by chain[k]. */
+    char regions[DWP_CHAIN_MAX][REGIONS_LEN];
+    bool warnings, errors; /* seen while writing the benefits */
+} writer;
+
+static void writer_init(writer *wr, const dwp_evaluation *x, dwp_strbuf *b)
 {
     const dwp_engine *e = x->ev.engine;
-    const dwp_decision *d = &x->decisions[i];
-    const dwp_benefit *bf = d->benefit;
-    size_t index = x->benefit_index[i];
-    const dwp_json_piece *head = &e->json_head[x->ev.lang == DWP_LANG_EN][index * 4 + (size_t)d->status];
-    const dwp_json_piece *tail = &e->json_tail[index];
-    char *w;
-
-    if (!dwp_strbuf_reserve(b, head->len + DWP_INT_MAX_CHARS + tail->len)) return;
-    w = dwp_raw_put(dwp_strbuf_end(b), head->text, head->len);
-    /* Ineligible pays nothing; indeterminate and error do not know the amount. */
-    if (d->status == DWP_STATUS_ELIGIBLE && d->has_amount) w = dwp_raw_int(w, d->amount);
-    else if (d->status == DWP_STATUS_INELIGIBLE) *w++ = '0';
-    else DWP_RAW_LIT(w, "null");
-    if (!d->basis) w = dwp_raw_put(w, tail->text, tail->len);
-    dwp_strbuf_set_end(b, w);
-    if (d->basis) render_tail(b, bf, d->basis, true);
-
-    static const char decided_by[] = ",\"decided_by\":", reasons[] = ",\"reasons\":[";
-    static const char code_open[] = "{\"code\":\"", ok_true[] = "\",\"ok\":true,\"text\":",
-                      ok_false[] = "\",\"ok\":false,\"text\":";
-    static const char params[] = "],\"params\":[", missing[] = "],\"missing\":[";
-    /* One reservation for the regions, every reason and the parameters: the lengths are all
-     * known (codes and texts carry theirs), and a reservation per reason cost more than the
-     * sum. Per reason: the code and its framing, the text when it is the library's own
-     * (quotes included), and the closing "},". */
-    size_t need = 2 * REGION_MAX_CHARS + sizeof decided_by + sizeof reasons + sizeof params +
-                  sizeof missing + 1;
-    for (uint32_t r = 0; r < d->n_reasons; r++) {
-        const dwp_reason *rs = &d->reasons[r];
-        need += sizeof code_open + rs->code_len + sizeof ok_false + 2 + 2;
-        if (!rs->untrusted) need += rs->text_len;
+    wr->b = b;
+    wr->end = NULL;
+    wr->x = x;
+    wr->rp = e->result_pieces;
+    wr->lang = x->ev.lang;
+    wr->warnings = wr->errors = false;
+    wr->n = x->ev.chain_len;
+    for (int k = 0; k < wr->n; k++) {
+        const dwp_region *r = &e->regions.list[x->ev.chain[k]];
+        wr->code[k] = r->code;
+        wr->quoted[k][0] = '"';
+        memcpy(&wr->quoted[k][1], r->code_text, 6);
+        wr->quoted[k][7] = '"';
     }
-    for (uint32_t p = 0; p < d->n_params; p++) need += d->params[p]->json_len + 1;
-    if (!dwp_strbuf_reserve(b, need)) return;
-    w = raw_region(dwp_strbuf_end(b), cv, d->handling_region);
-    DWP_RAW_LIT(w, decided_by);
-    w = raw_region(w, cv, d->decided_by);
-    DWP_RAW_LIT(w, reasons);
-
-    for (uint32_t r = 0; r < d->n_reasons; r++) {
-        const dwp_reason *rs = &d->reasons[r];
-        w = dwp_raw_put(w, code_open, sizeof code_open - 1);
-        w = dwp_raw_put_short(w, rs->code, rs->code_len);
-        if (rs->ok) DWP_RAW_LIT(w, ok_true);
-        else DWP_RAW_LIT(w, ok_false);
-        if (rs->untrusted) {
-            /* Rule text, escaped by the checked writer; then the room for the rest again
-             * (`need` still bounds it). */
-            dwp_strbuf_set_end(b, w);
-            dwp_strbuf_put_json_string(b, rs->text, rs->text_len);
-            if (!dwp_strbuf_reserve(b, need)) return;
-            w = dwp_strbuf_end(b);
-        } else {
-            *w++ = '"';
-            w = dwp_raw_put(w, rs->text, rs->text_len);
-            *w++ = '"';
-        }
-        *w++ = '}';
-        if (r + 1 < d->n_reasons) *w++ = ',';
-    }
-
-    DWP_RAW_LIT(w, params);
-    for (uint32_t p = 0; p < d->n_params; p++) {
-        if (p) *w++ = ',';
-        w = dwp_raw_put(w, d->params[p]->json, d->params[p]->json_len);
-    }
-    DWP_RAW_LIT(w, missing);
-    dwp_strbuf_set_end(b, w);
-    for (uint32_t m = 0; m < d->n_missing; m++) {
-        if (m) dwp_strbuf_putc(b, ',');
-        put_plain(b, d->missing[m]);
-    }
-    if (d->status == DWP_STATUS_ERROR) {
-        PUT_LIT(b, "],\"error\":");
-        put_str(b, d->error ? d->error : "");
-        dwp_strbuf_putc(b, '}');
-    } else {
-        PUT_LIT(b, "]}");
+    for (int k = 0; k < wr->n; k++) {
+        char *w = dwp_raw_put(wr->regions[k], wr->quoted[0], 8);
+        DWP_RAW_LIT(w, DECIDED_BY);
+        w = dwp_raw_put(w, wr->quoted[k], 8);
+        DWP_RAW_LIT(w, REASONS);
     }
 }
 
-static void write_warnings(dwp_strbuf *b, const dwp_evaluation *x)
+static char *room_grow(writer *wr, char *w, size_t n)
 {
-    bool first = true;
+    dwp_strbuf_set_end(wr->b, w);
+    if (!dwp_strbuf_reserve(wr->b, n)) return NULL;
+    wr->end = wr->b->data + wr->b->cap - 1;
+    return dwp_strbuf_end(wr->b);
+}
+
+/* Room for n more bytes at w: w, or where it moved to when the buffer grew; NULL when out of
+ * memory. The writing between two calls is unchecked, so each call names what follows. */
+static inline char *room(writer *wr, char *w, size_t n)
+{
+    return (size_t)(wr->end - w) >= n ? w : room_grow(wr, w, n);
+}
+
+/* The rare case of raw_region: a region outside the chain, searched for. */
+static char *raw_region_other(char *w, const writer *wr, int32_t code)
+{
+    const dwp_regions *regions = &wr->x->ev.engine->regions;
+    int i = dwp_regions_find(regions, code);
+    *w++ = '"';
+    if (i >= 0) w = dwp_raw_put(w, regions->list[i].code_text, 6);
+    else w = dwp_raw_int(w, code);
+    *w++ = '"';
+    return w;
+}
+
+static char *raw_region(char *w, const writer *wr, int32_t code)
+{
+    for (int k = 0; k < wr->n; k++)
+        if (wr->code[k] == code) return dwp_raw_put(w, wr->quoted[k], 8);
+    return raw_region_other(w, wr, code);
+}
+
+/* "handling","decided_by":"decider","reasons":[ — at most REGIONS_MAX bytes. */
+static char *raw_regions(char *w, const writer *wr, int32_t handling, int32_t decider)
+{
+    if (handling == wr->code[0])
+        for (int k = wr->n - 1; k >= 0; k--) /* most decisions are the province's */
+            if (wr->code[k] == decider) return dwp_raw_put(w, wr->regions[k], REGIONS_LEN);
+    w = raw_region(w, wr, handling);
+    DWP_RAW_LIT(w, DECIDED_BY);
+    w = raw_region(w, wr, decider);
+    DWP_RAW_LIT(w, REASONS);
+    return w;
+}
+
+/* Text from outside the library as a JSON string, unchecked: at most json_bound(n) bytes. */
+static size_t json_bound(size_t n) { return n * DWP_JSON_ESCAPE_MAX + 2; }
+
+static char *raw_json(char *w, const char *s, size_t n)
+{
+    *w++ = '"';
+    w = dwp_raw_json_escaped(w, s, n);
+    *w++ = '"';
+    return w;
+}
+
+/* A list's items are each written with a comma after them: drop the last one (before the
+ * list's closing bracket). */
+static char *drop_comma(char *w) { return w[-1] == ',' ? w - 1 : w; }
+
+#define REASON_OPEN "{\"code\":\""
+/* What follows a reason's code, up to its text's opening quote, by ok: copied as 24 bytes (a
+ * fixed-size copy, no branch), of which the length of the piece is kept (true is one byte
+ * shorter than false; the rest is overwritten by the text and what follows it). */
+#define OK_FALSE "\",\"ok\":false,\"text\":\""
+static const char reason_ok[2][24] = {OK_FALSE, "\",\"ok\":true,\"text\":\""};
+#define REASON_FRAMING (LIT_LEN(REASON_OPEN) + sizeof reason_ok[0] + LIT_LEN("\"},"))
+#define PARAMS "],\"params\":["
+#define MISSING "],\"missing\":["
+#define ERROR_OPEN "],\"error\":"
+
+/* A reason of the library's own whose code and text are no longer than this together is
+ * written in the room its decision made for every reason (nearly all are far shorter); one
+ * from rule code (escaped) or a longer one makes its own. Reserving a fixed share per reason
+ * spares summing their lengths. */
+#define REASON_SHORT 512
+#define REASON_SHORT_MAX (REASON_FRAMING + REASON_SHORT)
+
+/* Between two reasons: the end of one and the start of the next. */
+#define REASON_NEXT "\"},{\"code\":\""
+
+/* The reasons of d, up to the "}" of the last. `after`: the room the decision needs after
+ * them. */
+static char *write_reasons(writer *wr, char *w, const dwp_decision *d, size_t after)
+{
+    const dwp_reason *rs = d->reasons, *last = rs + d->n_reasons;
+    if (rs == last) return w;
+    DWP_RAW_LIT(w, REASON_OPEN);
+    for (; rs < last; rs++) {
+        /* All read before the first write: a write through char * could alias them. */
+        const char *code = rs->code, *text = rs->text;
+        size_t code_len = rs->code_len, text_len = rs->text_len;
+        bool ok = rs->ok, untrusted = rs->untrusted;
+        if (untrusted || code_len + text_len > REASON_SHORT) {
+            size_t rest = (size_t)(last - rs - 1) * REASON_SHORT_MAX + after;
+            size_t text_max = untrusted ? json_bound(text_len) : text_len;
+            if (!(w = room(wr, w, REASON_FRAMING + code_len + text_max + rest))) return NULL;
+        }
+        w = dwp_raw_put_short(w, code, code_len);
+        memcpy(w, reason_ok[ok], sizeof reason_ok[0]);
+        w += LIT_LEN(OK_FALSE) - ok;
+        if (untrusted) w = dwp_raw_json_escaped(w, text, text_len);
+        else w = dwp_raw_copy(w, text, text_len);
+        DWP_RAW_LIT(w, REASON_NEXT); /* the last one's is cut back to its "} below */
+    }
+    return w - (LIT_LEN(REASON_NEXT) - LIT_LEN("\"}"));
+}
+
+/* One decision (d, the benefit's pieces bp), and a comma. */
+static char *write_decision(writer *wr, char *w, const dwp_decision *d, const benefit_pieces *bp)
+{
+    int lang = wr->lang, status = d->status;
+    const char *basis = d->basis;
+    bool amount = status == DWP_STATUS_ELIGIBLE && d->has_amount;
+    const dwp_json_piece *head = &bp->head[lang][status];
+    size_t basis_len = basis ? strlen(basis) : 0;
+    uint32_t n_params = d->n_params;
+    const dwp_param_entry *const *params = d->params;
+    int32_t handling = d->handling_region, decider = d->decided_by;
+
+    /* The room for all but the missing fields and the error (rare, given their own): what
+     * follows the reasons, then the whole piece (no longer than head, amount and tail), the
+     * regions and the reasons. */
+    size_t after = LIT_LEN(PARAMS) + LIT_LEN(MISSING) + LIT_LEN("]},");
+    for (uint32_t p = 0; p < n_params; p++) after += params[p]->json_len + 1;
+    size_t need = head->len + DWP_INT_MAX_CHARS + REGIONS_MAX + d->n_reasons * REASON_SHORT_MAX + after;
+    need += basis ? bp->before_basis.len + json_bound(basis_len) + bp->after_basis.len : bp->tail.len;
+    if (!(w = room(wr, w, need))) return NULL;
+
+    if (basis || amount) {
+        w = dwp_raw_put(w, head->text, head->len);
+        /* Ineligible pays nothing; indeterminate and error do not know the amount. */
+        if (amount) w = dwp_raw_int(w, d->amount);
+        else if (status == DWP_STATUS_INELIGIBLE) *w++ = '0';
+        else DWP_RAW_LIT(w, "null");
+        if (basis) {
+            w = dwp_raw_put(w, bp->before_basis.text, bp->before_basis.len);
+            w = raw_json(w, basis, basis_len);
+            w = dwp_raw_put(w, bp->after_basis.text, bp->after_basis.len);
+        } else {
+            w = dwp_raw_put(w, bp->tail.text, bp->tail.len);
+        }
+    } else {
+        const dwp_json_piece *whole = &bp->whole[lang][status];
+        w = dwp_raw_put(w, whole->text, whole->len);
+    }
+    w = raw_regions(w, wr, handling, decider);
+    if (!(w = write_reasons(wr, w, d, after))) return NULL;
+    DWP_RAW_LIT(w, PARAMS);
+    bool placeholder = false;
+    for (uint32_t p = 0; p < n_params; p++) {
+        const dwp_param_entry *pe = params[p];
+        placeholder |= pe->confidence == DWP_CONF_PLACEHOLDER;
+        w = dwp_raw_put(w, pe->json, pe->json_len);
+        *w++ = ',';
+    }
+    /* Only an eligible decision warns of a placeholder. */
+    wr->warnings |= placeholder && status == DWP_STATUS_ELIGIBLE;
+    w = drop_comma(w);
+    DWP_RAW_LIT(w, MISSING);
+    for (uint32_t m = 0; m < d->n_missing; m++) {
+        size_t len = strlen(d->missing[m]);
+        if (!(w = room(wr, w, len + 3))) return NULL;
+        *w++ = '"';
+        w = dwp_raw_put(w, d->missing[m], len);
+        DWP_RAW_LIT(w, "\",");
+    }
+    if (status == DWP_STATUS_ERROR) {
+        const char *error = d->error ? d->error : "";
+        size_t len = strlen(error);
+        wr->errors = true;
+        if (!(w = room(wr, w, LIT_LEN(ERROR_OPEN) + json_bound(len) + 2))) return NULL;
+        w = drop_comma(w);
+        DWP_RAW_LIT(w, ERROR_OPEN);
+        w = raw_json(w, error, len);
+        DWP_RAW_LIT(w, "},");
+    } else {
+        if (!(w = room(wr, w, 3))) return NULL;
+        w = drop_comma(w);
+        DWP_RAW_LIT(w, "]},");
+    }
+    return w;
+}
+
+static bool warns(const dwp_decision *d, uint32_t p)
+{
+    return d->status == DWP_STATUS_ELIGIBLE && d->params[p]->confidence == DWP_CONF_PLACEHOLDER;
+}
+
+static char *write_warnings(writer *wr, char *w)
+{
+    const dwp_evaluation *x = wr->x;
+    const dwp_json_piece *end = &warning_end[wr->lang];
     for (size_t i = 0; i < x->count; i++) {
         const dwp_decision *d = &x->decisions[i];
-        if (d->status != DWP_STATUS_ELIGIBLE) continue;
+        const benefit_pieces *bp = &wr->rp->benefit[x->benefit_index[i]];
+        const dwp_json_piece *text = &bp->warning_text[wr->lang];
         for (uint32_t p = 0; p < d->n_params; p++) {
-            if (d->params[p]->confidence != DWP_CONF_PLACEHOLDER) continue;
-            const char *name = dwp_param_name((dwp_param_id)d->param_ids[p]);
-            if (!first) dwp_strbuf_putc(b, ',');
-            first = false;
-            PUT_LIT(b, "{\"code\":\"param.placeholder\",\"benefit\":");
-            put_plain(b, d->benefit->id);
-            PUT_LIT(b, ",\"param\":");
-            put_plain(b, name);
-            /* Built piece by piece: this runs for most eligible results. */
-            if (x->ev.lang == DWP_LANG_EN) {
-                PUT_LIT(b, ",\"text\":\"");
-                dwp_strbuf_puts(b, d->benefit->id);
-                PUT_LIT(b, " rests on parameter ");
-                dwp_strbuf_puts(b, name);
-                PUT_LIT(b, ", which is a placeholder (no official figure found): set it in "
-                           "the region's rule file\"");
-            } else {
-                PUT_LIT(b, ",\"text\":\"“");
-                /* A local rule's title is rule text and would need escaping here: its id. */
-                dwp_strbuf_puts(b, d->benefit->untrusted_text ? d->benefit->id
-                                                              : d->benefit->title.zh);
-                PUT_LIT(b, "”所用参数 ");
-                dwp_strbuf_puts(b, name);
-                PUT_LIT(b, " 为占位值（未查到正式标准），请在本地区规则文件中设定\"");
-            }
-            dwp_strbuf_putc(b, '}');
+            if (!warns(d, p)) continue;
+            const dwp_json_piece *name = &wr->rp->param_name[d->param_ids[p]];
+            if (!(w = room(wr, w, bp->warning_head.len + 2 * name->len + text->len + end->len)))
+                return NULL;
+            w = dwp_raw_copy(w, bp->warning_head.text, bp->warning_head.len);
+            w = dwp_raw_copy(w, name->text, name->len);
+            w = dwp_raw_copy(w, text->text, text->len);
+            w = dwp_raw_copy(w, name->text + 1, name->len - 2); /* in the text: no quotes */
+            w = dwp_raw_put(w, end->text, end->len);
         }
     }
+    return w;
+}
+
+static char *write_errors(writer *wr, char *w)
+{
+    const dwp_evaluation *x = wr->x;
+    for (size_t i = 0; i < x->count; i++) {
+        const dwp_decision *d = &x->decisions[i];
+        if (d->status != DWP_STATUS_ERROR) continue;
+        const dwp_json_piece *head = &wr->rp->benefit[x->benefit_index[i]].error_head;
+        const char *error = d->error ? d->error : "";
+        size_t len = strlen(error);
+        if (!(w = room(wr, w, head->len + json_bound(len) + 2))) return NULL;
+        w = dwp_raw_put(w, head->text, head->len);
+        w = raw_json(w, error, len);
+        DWP_RAW_LIT(w, "},");
+    }
+    return w;
+}
+
+/* Index of the lowest bit set in m (not 0): lists of flags are written by their set bits. */
+static inline int lowest_bit(uint32_t m)
+{
+#if defined(__GNUC__)
+    return __builtin_ctz(m);
+#else
+    int i = 0;
+    while (!(m & 1)) m >>= 1, i++;
+    return i;
+#endif
+}
+
+/* The first reservation: nearly every result fits (about 9 KB, in English a little more,
+ * and each decision asks for room for REASON_SHORT_MAX per reason). */
+#define RESULT_FIRST_ROOM (16 * 1024)
+
+static char *write_result(writer *wr, char *w)
+{
+    const dwp_evaluation *x = wr->x;
+    const dwp_facts *c = &x->c;
+    const dwp_result_pieces *rp = wr->rp;
+    int lang = wr->lang;
+    size_t case_id_len = c->has_case_id ? strlen(c->case_id) : 0;
+    /* case_id (escaped, at most 6 bytes per byte), dates, regions, age, categories */
+    if (!(w = room(wr, w, 256 + json_bound(case_id_len) + rp->categories_len))) return NULL;
+    DWP_RAW_LIT(w, "{\"case_id\":");
+    if (c->has_case_id) w = raw_json(w, c->case_id, case_id_len);
+    else DWP_RAW_LIT(w, "null");
+    DWP_RAW_LIT(w, ",\"as_of\":\"");
+    dwp_date_format(c->as_of, w); /* its NUL is overwritten next */
+    w += 10;
+    DWP_RAW_LIT(w, "\",\"region\":");
+    w = dwp_raw_put(w, wr->quoted[0], 8); /* the case's region heads its chain */
+    DWP_RAW_LIT(w, ",\"region_chain\":[");
+    for (int k = 0; k < wr->n; k++) {
+        w = dwp_raw_put(w, wr->quoted[k], 8);
+        *w++ = ',';
+    }
+    w = drop_comma(w);
+    DWP_RAW_LIT(w, "],\"age\":");
+    w = dwp_raw_int(w, x->ev.age);
+    DWP_RAW_LIT(w, ",\"categories\":[");
+    for (uint32_t m = x->ev.categories; m; m &= m - 1) {
+        const dwp_json_piece *cat = &rp->category[lowest_bit(m)];
+        w = dwp_raw_copy(w, cat->text, cat->len);
+    }
+    w = drop_comma(w);
+    DWP_RAW_LIT(w, "],\"benefits\":[");
+    const dwp_decision *d = x->decisions;
+    for (size_t i = 0, n = x->count; i < n; i++)
+        if (!(w = write_decision(wr, w, &d[i], &rp->benefit[x->benefit_index[i]]))) return NULL;
+
+    if (!(w = room(wr, w, rp->services_len[lang] + 64))) return NULL;
+    w = drop_comma(w);
+    DWP_RAW_LIT(w, "],\"services\":[");
+    for (uint32_t m = x->services; m; m &= m - 1) {
+        const dwp_json_piece *sv = &rp->service[lang][lowest_bit(m)];
+        w = dwp_raw_put(w, sv->text, sv->len);
+    }
+    w = drop_comma(w);
+    DWP_RAW_LIT(w, "],\"warnings\":[");
+    if (wr->warnings && !(w = write_warnings(wr, w))) return NULL;
+    if (!(w = room(wr, w, 64))) return NULL;
+    w = drop_comma(w);
+    DWP_RAW_LIT(w, "],\"errors\":[");
+    if (wr->errors && !(w = write_errors(wr, w))) return NULL;
+    if (!(w = room(wr, w, rp->end.len))) return NULL;
+    w = drop_comma(w);
+    return dwp_raw_put(w, rp->end.text, rp->end.len); /* ],"ruleset":… */
 }
 
 void dwp_result_write(const dwp_evaluation *x, dwp_strbuf *b)
 {
-    const dwp_engine *e = x->ev.engine;
-    const dwp_facts *c = &x->c;
-    chain_view cv;
-    chain_view_init(&cv, x);
-    /* One allocation for nearly every result (about 9 KB, in English a little more): growing
-     * from a small buffer cost two reallocs, each copying what was written. */
-    dwp_strbuf_reserve(b, 12 * 1024);
-    PUT_LIT(b, "{\"case_id\":");
-    if (c->has_case_id) put_str(b, c->case_id);
-    else PUT_LIT(b, "null");
-    PUT_LIT(b, ",\"as_of\":");
-    put_date(b, c->as_of);
-    PUT_LIT(b, ",\"region\":");
-    put_region(b, &cv, c->region);
-    PUT_LIT(b, ",\"region_chain\":[");
-    for (int i = 0; i < x->ev.chain_len; i++) {
-        if (i) dwp_strbuf_putc(b, ',');
-        dwp_strbuf_putc(b, '"');
-        dwp_strbuf_append(b, e->regions.list[x->ev.chain[i]].code_text, 6);
-        dwp_strbuf_putc(b, '"');
-    }
-    PUT_LIT(b, "],\"age\":");
-    dwp_strbuf_put_int(b, x->ev.age);
-    PUT_LIT(b, ",\"categories\":[");
-    bool first = true;
-    for (int i = 0; i < DWP_CATEGORY_COUNT; i++) {
-        if (!(x->ev.categories & (1u << i))) continue;
-        if (!first) dwp_strbuf_putc(b, ',');
-        first = false;
-        dwp_strbuf_putc(b, '"');
-        dwp_strbuf_puts(b, dwp_category_name(i));
-        dwp_strbuf_putc(b, '"');
-    }
-    PUT_LIT(b, "],\"benefits\":[");
-    for (size_t i = 0; i < x->count; i++) {
-        if (i) dwp_strbuf_putc(b, ',');
-        write_decision(b, x, &cv, i);
-    }
-    PUT_LIT(b, "],\"services\":[");
-    first = true;
-    for (int s = 0; s < DWP_SERVICE_COUNT; s++) {
-        if (!(x->services & (1u << s))) continue;
-        const dwp_service *sv = &dwp_services[s];
-        if (!first) dwp_strbuf_putc(b, ',');
-        first = false;
-        PUT_LIT(b, "{\"id\":");
-        put_plain(b, sv->id);
-        PUT_LIT(b, ",\"title\":");
-        put_plain(b, dwp_text_in(sv->title, x->ev.lang));
-        PUT_LIT(b, ",\"basis\":");
-        put_plain(b, sv->basis);
-        PUT_LIT(b, ",\"text\":");
-        put_plain(b, dwp_text_in(sv->text, x->ev.lang));
-        dwp_strbuf_putc(b, '}');
-    }
-    PUT_LIT(b, "],\"warnings\":[");
-    write_warnings(b, x);
-    PUT_LIT(b, "],\"errors\":[");
-    first = true;
-    for (size_t i = 0; i < x->count; i++) {
-        const dwp_decision *d = &x->decisions[i];
-        if (d->status != DWP_STATUS_ERROR) continue;
-        if (!first) dwp_strbuf_putc(b, ',');
-        first = false;
-        PUT_LIT(b, "{\"benefit\":");
-        put_plain(b, d->benefit->id);
-        PUT_LIT(b, ",\"text\":");
-        put_str(b, d->error ? d->error : "");
-        dwp_strbuf_putc(b, '}');
-    }
-    PUT_LIT(b, "],\"ruleset\":{\"name\":");
-    put_str(b, e->ruleset_name);
-    PUT_LIT(b, ",\"sha256\":\"");
-    dwp_strbuf_append(b, e->ruleset_sha256, 64);
-    PUT_LIT(b, "\"},\"engine\":\"libdwpolicy " DWP_VERSION_STRING "\"}");
+    writer wr;
+    writer_init(&wr, x, b);
+    if (!dwp_strbuf_reserve_exact(b, RESULT_FIRST_ROOM)) return;
+    wr.end = b->data + b->cap - 1;
+    char *w = write_result(&wr, dwp_strbuf_end(b));
+    if (w) dwp_strbuf_set_end(b, w);
 }

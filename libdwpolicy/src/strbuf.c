@@ -39,6 +39,24 @@ bool dwp_strbuf_reserve(dwp_strbuf *b, size_t n)
     return b->cap - b->len > n || dwp_strbuf_grow(b, n);
 }
 
+bool dwp_strbuf_reserve_exact(dwp_strbuf *b, size_t n)
+{
+    if (b->failed) return false;
+    if (b->cap - b->len > n) return true;
+    if (n > SIZE_MAX - 1 - b->len) {
+        b->failed = true;
+        return false;
+    }
+    char *p = realloc(b->data, b->len + n + 1);
+    if (!p) {
+        b->failed = true;
+        return false;
+    }
+    b->data = p;
+    b->cap = b->len + n + 1;
+    return true;
+}
+
 void dwp_strbuf_put_int(dwp_strbuf *b, int64_t v)
 {
     char tmp[24];
@@ -58,32 +76,64 @@ static const unsigned char needs_escape[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, ['\\'] = 1};
 
-void dwp_strbuf_put_json_string(dwp_strbuf *b, const char *s, size_t n)
+/* Whether any of the 8 bytes in x needs escaping: a test for a byte below 0x20, and for a zero
+ * byte in x ^ '"' and in x ^ '\\' (the classic tests: exact for "any", and bytes of 0x80 and
+ * above, UTF-8, never match). */
+static bool word_needs_escape(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\');
+    return (((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs;
+}
+
+char *dwp_raw_json_escaped(char *w, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
-    dwp_strbuf_putc(b, '"');
     size_t run = 0; /* start of the bytes not yet copied */
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (!needs_escape[c]) continue;
-        dwp_strbuf_append(b, s + run, i - run);
-        run = i + 1;
-        char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-        size_t len = 2;
-        switch (c) {
-        case '"': esc[1] = '"'; break;
-        case '\\': esc[1] = '\\'; break;
-        case '\n': esc[1] = 'n'; break;
-        case '\r': esc[1] = 'r'; break;
-        case '\t': esc[1] = 't'; break;
-        case '\b': esc[1] = 'b'; break;
-        case '\f': esc[1] = 'f'; break;
-        default: len = 6;
+    size_t i = 0;
+    while (i < n) {
+        /* Eight bytes at a time while there is nothing to escape (nearly always). */
+        uint64_t x;
+        if (n - i >= 8 && (memcpy(&x, s + i, 8), !word_needs_escape(x))) {
+            i += 8;
+            continue;
         }
-        dwp_strbuf_append(b, esc, len);
+        unsigned char c = (unsigned char)s[i++];
+        if (!needs_escape[c]) continue;
+        w = dwp_raw_put(w, s + run, i - 1 - run);
+        run = i;
+        *w++ = '\\';
+        switch (c) {
+        case '"': *w++ = '"'; break;
+        case '\\': *w++ = '\\'; break;
+        case '\n': *w++ = 'n'; break;
+        case '\r': *w++ = 'r'; break;
+        case '\t': *w++ = 't'; break;
+        case '\b': *w++ = 'b'; break;
+        case '\f': *w++ = 'f'; break;
+        default:
+            *w++ = 'u';
+            *w++ = '0';
+            *w++ = '0';
+            *w++ = hex[c >> 4];
+            *w++ = hex[c & 15];
+        }
     }
-    dwp_strbuf_append(b, s + run, n - run);
-    dwp_strbuf_putc(b, '"');
+    return dwp_raw_copy(w, s + run, n - run);
+}
+
+void dwp_strbuf_put_json_string(dwp_strbuf *b, const char *s, size_t n)
+{
+    if (n > (SIZE_MAX - 2) / DWP_JSON_ESCAPE_MAX) {
+        b->failed = true;
+        return;
+    }
+    if (!dwp_strbuf_reserve(b, n * DWP_JSON_ESCAPE_MAX + 2)) return;
+    char *w = dwp_strbuf_end(b);
+    *w++ = '"';
+    w = dwp_raw_json_escaped(w, s, n);
+    *w++ = '"';
+    dwp_strbuf_set_end(b, w);
 }
 
 char *dwp_strbuf_take(dwp_strbuf *b)

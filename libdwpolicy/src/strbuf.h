@@ -18,6 +18,9 @@ void dwp_strbuf_init(dwp_strbuf *b);
 void dwp_strbuf_free(dwp_strbuf *b);
 /* Make room for n more bytes; false (and failed set) when memory runs out. */
 bool dwp_strbuf_reserve(dwp_strbuf *b, size_t n);
+/* The same, growing (when it must) to exactly that room: for a buffer whose final size is
+ * known, such as a result, which is then handed out without the slack of doubling. */
+bool dwp_strbuf_reserve_exact(dwp_strbuf *b, size_t n);
 /* Grow for n more bytes: the slow path of the inline functions below. */
 bool dwp_strbuf_grow(dwp_strbuf *b, size_t n);
 
@@ -67,9 +70,10 @@ static inline char *dwp_raw_put(char *w, const char *s, size_t n)
 }
 #define DWP_RAW_LIT(w, s) ((w) = dwp_raw_put((w), (s), sizeof(s) - 1))
 
-/* dwp_raw_put for pieces of 4 to 32 bytes, such as reason codes, without the library call
- * (which costs more than the copy): overlapping 8- or 4-byte moves, all loads before the
- * stores. Other sizes go to memcpy. */
+/* dwp_raw_put for pieces of up to 32 bytes, such as reason codes and numbers, without the
+ * library call (which costs more than the copy): overlapping 8- or 4-byte moves, all loads
+ * before the stores, or for 1 to 3 bytes the first, middle and last. Longer ones go to
+ * memcpy. */
 static inline char *dwp_raw_put_short(char *w, const char *s, size_t n)
 {
     uint64_t a, b, c, d;
@@ -99,26 +103,69 @@ static inline char *dwp_raw_put_short(char *w, const char *s, size_t n)
         memcpy(w + n - 4, &y, 4);
         return w + n;
     }
+    if (n < 4) {
+        if (n) {
+            char first = s[0], middle = s[n / 2], end = s[n - 1];
+            w[0] = first;
+            w[n / 2] = middle;
+            w[n - 1] = end;
+        }
+        return w + n;
+    }
     return dwp_raw_put(w, s, n);
+}
+
+/* dwp_raw_put for text of any length, inline up to 64 bytes (most reason texts): from 16 bytes
+ * on, four overlapping 16-byte moves. */
+static inline char *dwp_raw_copy(char *w, const char *s, size_t n)
+{
+    if (n < 16) return dwp_raw_put_short(w, s, n);
+    if (n > 64) return dwp_raw_put(w, s, n);
+    char a[16], b[16], c[16], d[16];
+    size_t m = n >= 32 ? 16 : 0; /* below 32 bytes the two middle moves repeat the outer two */
+    memcpy(a, s, 16);
+    memcpy(b, s + m, 16);
+    memcpy(c, s + n - 16 - m, 16);
+    memcpy(d, s + n - 16, 16);
+    memcpy(w, a, 16);
+    memcpy(w + m, b, 16);
+    memcpy(w + n - 16 - m, c, 16);
+    memcpy(w + n - 16, d, 16);
+    return w + n;
 }
 
 /* Longest decimal int64_t, sign included. */
 #define DWP_INT_MAX_CHARS 20
 static inline char *dwp_raw_int(char *w, int64_t v)
 {
+    /* Two digits at a time, from the right, into tmp: half the divisions. */
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930"
+                                "31323334353637383940414243444546474849505152535455565758596061"
+                                "62636465666768697071727374757677787980818283848586878889909192"
+                                "93949596979899";
     char tmp[24];
-    int n = 0;
+    char *p = tmp + sizeof tmp;
     uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    do {
-        tmp[n++] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
+    while (u >= 100) {
+        p -= 2;
+        memcpy(p, pairs + 2 * (u % 100), 2);
+        u /= 100;
+    }
+    if (u >= 10) {
+        p -= 2;
+        memcpy(p, pairs + 2 * u, 2);
+    } else {
+        *--p = (char)('0' + u);
+    }
     if (v < 0) *w++ = '-';
-    while (n) *w++ = tmp[--n];
-    return w;
+    return dwp_raw_put_short(w, p, (size_t)(tmp + sizeof tmp - p));
 }
 /* A JSON string literal (with quotes) of UTF-8 text s: escapes ", \ and control characters. */
 void dwp_strbuf_put_json_string(dwp_strbuf *b, const char *s, size_t n);
+/* The same unchecked and without the quotes: writes at most n * DWP_JSON_ESCAPE_MAX bytes (a
+ * control character becomes \u00XX). */
+#define DWP_JSON_ESCAPE_MAX 6
+char *dwp_raw_json_escaped(char *w, const char *s, size_t n);
 /* Whether s is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF):
  * text from rule files goes into JSON results, which must be valid UTF-8. */
 bool dwp_utf8_valid(const char *s, size_t n);
