@@ -1,5 +1,4 @@
 /* api.c — the public entry points that are not about opening an engine. */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,52 +31,24 @@ DWP_API void dwp_free(void *p) { free(p); }
 /* ---- Evaluations ---------------------------------------------------------------------------
  * An evaluation is too large for the stack (it holds up to DWP_DECISIONS_MAX decisions, more
  * than the small stacks some hosts give their threads), and allocating and freeing it cost
- * more than the rest of writing a result's JSON. So each thread keeps one evaluation that
- * it is done with for its next call. It belongs to no engine: any engine's evaluation may
- * use it. A thread that ends frees its spare (a thread-specific key with a destructor); the
- * main thread's is still reachable at exit. An evaluation behind a dwp_result handle is the
- * handle's, freed with it (possibly on another thread, or after this one has ended). */
-static _Thread_local dwp_evaluation *spare_evaluation;
-static _Thread_local bool spare_key_set; /* this thread's destructor is armed */
-static pthread_key_t spare_key;
-static bool spare_key_ok;
-static pthread_once_t spare_key_once = PTHREAD_ONCE_INIT;
-
-static void spare_free(void *unused)
+ * more than the rest of writing a result's JSON. So the engine keeps one finished evaluation
+ * for its next call, in an atomic slot: a thread takes it with one exchange and gives it back
+ * with one compare-and-swap; when threads race, the loser allocates or frees as before. The
+ * engine frees the spare when it closes. An evaluation behind a dwp_result handle is the
+ * handle's, freed with it (the engine may be closed by then). */
+static dwp_evaluation *evaluation_take(dwp_engine *e)
 {
-    (void)unused;
-    free(spare_evaluation);
-    spare_evaluation = NULL;
-    spare_key_set = false; /* the key's value is NULL again */
+    dwp_evaluation *x = atomic_exchange_explicit(&e->spare_evaluation, NULL, memory_order_acquire);
+    return x ? x : malloc(sizeof *x);
 }
 
-static void spare_key_create(void) { spare_key_ok = pthread_key_create(&spare_key, spare_free) == 0; }
-
-/* Arm this thread's destructor, once: it runs when the key's value is not NULL (any value
- * will do; the spare is spare_evaluation). */
-static bool spare_key_armed(void)
-{
-    if (!spare_key_set) {
-        pthread_once(&spare_key_once, spare_key_create);
-        spare_key_set = spare_key_ok && pthread_setspecific(spare_key, &spare_key) == 0;
-    }
-    return spare_key_set;
-}
-
-static dwp_evaluation *evaluation_new(void)
-{
-    dwp_evaluation *x = spare_evaluation;
-    if (!x) return malloc(sizeof *x);
-    spare_evaluation = NULL;
-    return x;
-}
-
-/* Release x and keep it as this thread's spare, or free it. */
-static void evaluation_recycle(dwp_evaluation *x)
+static void evaluation_give_back(dwp_engine *e, dwp_evaluation *x)
 {
     dwp_evaluation_release(x);
-    if (!spare_evaluation && spare_key_armed()) spare_evaluation = x;
-    else free(x);
+    dwp_evaluation *empty = NULL;
+    if (!atomic_compare_exchange_strong_explicit(&e->spare_evaluation, &empty, x,
+                                                 memory_order_release, memory_order_relaxed))
+        free(x);
 }
 
 /* Evaluate and write the result JSON. On success (or a result with failed decisions) *x and
@@ -87,7 +58,7 @@ static int evaluate(dwp_engine *e, const char *case_json, size_t len, dwp_evalua
 {
     *x = NULL;
     *json = NULL;
-    dwp_evaluation *ev = evaluation_new();
+    dwp_evaluation *ev = evaluation_take(e);
     if (!ev) return dwp_error_set_text(DWP_ENOMEM, "out of memory");
     int status = dwp_evaluate(e, case_json, len, ev);
     if (status == DWP_OK) {
@@ -98,7 +69,7 @@ static int evaluate(dwp_engine *e, const char *case_json, size_t len, dwp_evalua
         status = *json ? dwp_evaluation_status(ev) : dwp_error_set_text(DWP_ENOMEM, "out of memory");
     }
     if (!*json) {
-        evaluation_recycle(ev);
+        evaluation_give_back(e, ev);
         return status;
     }
     *x = ev;
@@ -117,7 +88,7 @@ DWP_API int dwp_eval_json(dwp_engine *e, const char *case_json, size_t len, char
                              "dwp_eval_json: engine, case_json and result_json must not be NULL");
     dwp_evaluation *x;
     int status = evaluate(e, case_json, len, &x, result_json);
-    if (x) evaluation_recycle(x);
+    if (x) evaluation_give_back(e, x);
     return status;
 }
 

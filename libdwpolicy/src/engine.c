@@ -338,6 +338,7 @@ DWP_API void dwp_engine_close(dwp_engine *e)
     dwp_rules_free(e);
     free(e->host_fns);
     dwp_result_pieces_free(e);
+    free(atomic_load(&e->spare_evaluation));
     while (e->strings) {
         struct dwp_string_block *next = e->strings->next;
         free(e->strings);

@@ -92,6 +92,8 @@ struct dwp_engine {
 
     /* Pre-rendered pieces of result JSON (result_json.c). */
     struct dwp_result_pieces *result_pieces;
+    /* A finished evaluation kept for the next call (api.c), or NULL. */
+    _Atomic(struct dwp_evaluation *) spare_evaluation;
 
     /* Host functions (host_fn.c), registered before the first evaluation. */
     struct dwp_host_fn *host_fns;
