@@ -41,18 +41,10 @@ char *dwp_engine_strdup(dwp_engine *e, const char *s, size_t len)
 const dwp_param_entry *dwp_engine_param_at(const dwp_engine *e, int region_index,
                                            dwp_param_id id, dwp_date on, int *defined_by)
 {
-    /* Up the chain as dwp_regions_chain would list it, without building the list: this runs
-     * for every parameter a rule reads, and the first region usually defines it. */
-    int index = region_index;
-    for (int n = 0; index >= 0 && n < DWP_CHAIN_MAX; n++, index = e->regions.list[index].parent_index) {
-        const dwp_param_series *s = dwp_engine_series(e, index, id);
-        if (!s->count) continue;
-        *defined_by = index;
-        /* No fallback to a coarser region: its figure would be wrong for this one. */
-        return dwp_param_series_at(s, on);
-    }
-    *defined_by = -1;
-    return NULL;
+    int index = e->param_definer[(size_t)region_index * DWP_PARAM_COUNT + (size_t)id];
+    *defined_by = index;
+    /* No fallback to a coarser region: its figure would be wrong for this one. */
+    return index < 0 ? NULL : dwp_param_series_at(dwp_engine_series(e, index, id), on);
 }
 
 void dwp_param_missing_text(const dwp_engine *e, int region_index, dwp_param_id id,

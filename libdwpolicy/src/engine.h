@@ -64,6 +64,9 @@ struct dwp_engine {
     dwp_regions regions;
     /* series[region_index * DWP_PARAM_COUNT + param_id] */
     dwp_param_series *series;
+    /* param_definer[region_index * DWP_PARAM_COUNT + param_id]: the most specific region of
+     * the chain that defines the parameter, or -1 (see dwp_engine_param_at) */
+    int32_t *param_definer;
     dwp_rule_source *sources;
     size_t source_count;
     char ruleset_name[32];

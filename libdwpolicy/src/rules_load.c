@@ -914,6 +914,27 @@ static int link_overrides(dwp_engine *e)
     return DWP_OK;
 }
 
+/* After all files: for each region and parameter, the most specific region of its chain that
+ * defines the parameter at all (SPEC §5), so that a rule's read looks it up once rather than
+ * walking up the chain. */
+static int index_param_definers(dwp_engine *e)
+{
+    e->param_definer = malloc((e->regions.count ? e->regions.count : 1) * DWP_PARAM_COUNT *
+                              sizeof *e->param_definer);
+    if (!e->param_definer) return DWP_ENOMEM;
+    for (size_t r = 0; r < e->regions.count; r++) {
+        int chain[DWP_CHAIN_MAX];
+        int n = dwp_regions_chain(&e->regions, (int)r, chain);
+        for (int id = 0; id < DWP_PARAM_COUNT; id++) {
+            int definer = -1;
+            for (int k = 0; k < n && definer < 0; k++)
+                if (dwp_engine_series(e, chain[k], id)->count) definer = chain[k];
+            e->param_definer[r * DWP_PARAM_COUNT + (size_t)id] = definer;
+        }
+    }
+    return DWP_OK;
+}
+
 /* ---- Sources ---------------------------------------------------------------------------- */
 
 static bool region_file_name(const char *name, int32_t *code)
@@ -1132,6 +1153,7 @@ int dwp_rules_load(dwp_engine *e, const char *dir)
     dwp_sandbox_close(&sb);
     e->slot_count = ld.next_slot;
     if (status == DWP_OK) status = link_overrides(e);
+    if (status == DWP_OK) status = index_param_definers(e);
     if (status == DWP_ENOMEM) return dwp_error_set_text(DWP_ENOMEM, "out of memory");
     return status;
 }
@@ -1155,11 +1177,13 @@ void dwp_rules_free(dwp_engine *e)
     free(e->overrides);
     free(e->override_slot);
     free(e->overridden_here);
+    free(e->param_definer);
     free(e->problems);
     e->local_rules = NULL;
     e->overrides = NULL;
     e->override_slot = NULL;
     e->overridden_here = NULL;
+    e->param_definer = NULL;
     e->problems = NULL;
     dwp_regions_free(&e->regions);
 }
