@@ -7,9 +7,10 @@
 static dwp_text disability_type_text(int type)
 {
     static const dwp_text names[] = {
-        {"", "a"},          {"视力", "visual"},       {"听力", "hearing"},
-        {"言语", "speech"}, {"肢体", "physical"},     {"智力", "intellectual"},
-        {"精神", "mental"}, {"多重", "multiple"}};
+        DWP_T_INIT("", "a"),        DWP_T_INIT("视力", "visual"), DWP_T_INIT("听力", "hearing"),
+        DWP_T_INIT("言语", "speech"), DWP_T_INIT("肢体", "physical"),
+        DWP_T_INIT("智力", "intellectual"), DWP_T_INIT("精神", "mental"),
+        DWP_T_INIT("多重", "multiple")};
     return names[type];
 }
 

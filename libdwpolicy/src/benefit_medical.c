@@ -12,13 +12,13 @@ typedef struct assistance_class {
 } assistance_class;
 
 static const assistance_class classes[] = {
-    {"tekun", {"特困供养人员", "tekun (extreme-poverty support)"}, DWP_P_MED_TEKUN_DEDUCTIBLE,
+    {"tekun", DWP_T_INIT("特困供养人员", "tekun (extreme-poverty support)"), DWP_P_MED_TEKUN_DEDUCTIBLE,
      DWP_P_MED_TEKUN_RATIO_BP, DWP_P_MED_TEKUN_ANNUAL_CAP},
-    {"orphan", {"孤儿（含事实无人抚养儿童）", "orphan (incl. de facto unsupported)"},
+    {"orphan", DWP_T_INIT("孤儿（含事实无人抚养儿童）", "orphan (incl. de facto unsupported)"),
      DWP_P_MED_ORPHAN_DEDUCTIBLE, DWP_P_MED_ORPHAN_RATIO_BP, DWP_P_MED_ORPHAN_ANNUAL_CAP},
-    {"dibao", {"低保对象", "dibao (minimum living allowance)"}, DWP_P_MED_DIBAO_DEDUCTIBLE,
+    {"dibao", DWP_T_INIT("低保对象", "dibao (minimum living allowance)"), DWP_P_MED_DIBAO_DEDUCTIBLE,
      DWP_P_MED_DIBAO_RATIO_BP, DWP_P_MED_DIBAO_ANNUAL_CAP},
-    {"dibao_marginal", {"低保边缘家庭成员", "dibao-marginal (near-poverty) household"},
+    {"dibao_marginal", DWP_T_INIT("低保边缘家庭成员", "dibao-marginal (near-poverty) household"),
      DWP_P_MED_MARGINAL_DEDUCTIBLE, DWP_P_MED_MARGINAL_RATIO_BP, DWP_P_MED_MARGINAL_ANNUAL_CAP},
 };
 

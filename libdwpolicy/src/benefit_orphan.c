@@ -10,12 +10,12 @@
         "aged " n ", under 18 (minors are covered by the orphan allowance instead)"
 #define ADULT(n) "已满 18 周岁（" n " 周岁）", "aged " n ": 18 or over"
 
-#define FULL_TIME(zh, en) {"全日制就读（" zh "）", "full-time in " en},
-#define NOT_FULL_TIME(zh, en) {"非全日制就读（" zh "），不在补差范围", "not full-time (" en "): only full-time students qualify"},
-#define NOT_SENIOR(zh, en) {zh "，未就读普通高中、中职、高职、本科或硕士研究生", en ": not in senior high, vocational, undergraduate or master's study"},
-static const dwp_text full_time[] = {{"", ""}, DWP_LEVEL_NAMES(FULL_TIME)};
-static const dwp_text not_full_time[] = {{"", ""}, DWP_LEVEL_NAMES(NOT_FULL_TIME)};
-static const dwp_text not_senior[] = {{"", ""}, DWP_LEVEL_NAMES(NOT_SENIOR)};
+#define FULL_TIME(zh, en) DWP_T_INIT("全日制就读（" zh "）", "full-time in " en),
+#define NOT_FULL_TIME(zh, en) DWP_T_INIT("非全日制就读（" zh "），不在补差范围", "not full-time (" en "): only full-time students qualify"),
+#define NOT_SENIOR(zh, en) DWP_T_INIT(zh "，未就读普通高中、中职、高职、本科或硕士研究生", en ": not in senior high, vocational, undergraduate or master's study"),
+static const dwp_text full_time[] = {DWP_T_INIT("", ""), DWP_LEVEL_NAMES(FULL_TIME)};
+static const dwp_text not_full_time[] = {DWP_T_INIT("", ""), DWP_LEVEL_NAMES(NOT_FULL_TIME)};
+static const dwp_text not_senior[] = {DWP_T_INIT("", ""), DWP_LEVEL_NAMES(NOT_SENIOR)};
 
 /* 普通高中 in any mode; 中职、高职、本科、硕士 only full-time; 博士 never. */
 static void education_condition(const dwp_eval *ev, dwp_decision *d)

@@ -83,13 +83,13 @@ void dwp_decision_begin(const dwp_eval *ev, dwp_decision *d)
     d->services = 0;
 }
 
-void dwp_reason_add_l(const dwp_eval *ev, dwp_decision *d, const char *code, uint16_t code_len,
-                      bool ok, dwp_text text)
+void dwp_reason_put(dwp_decision *d, const char *code, uint16_t code_len, bool ok,
+                    const char *text, uint32_t len)
 {
     if (d->n_reasons == DWP_MAX_REASONS) return;
-    const char *t = dwp_text_in(text, ev->lang);
-    d->reasons[d->n_reasons++] = (dwp_reason){
-        .code = code, .text = t, .text_len = (uint32_t)strlen(t), .code_len = code_len, .ok = ok};
+    if (!len) len = (uint32_t)strlen(text);
+    d->reasons[d->n_reasons++] =
+        (dwp_reason){.code = code, .text = text, .text_len = len, .code_len = code_len, .ok = ok};
 }
 
 /* The reasons are formatted on every evaluation, so instead of vsnprintf a small formatter
@@ -177,32 +177,11 @@ void dwp_check_l(const dwp_eval *ev, dwp_decision *d, const char *code, uint16_t
     if (!ok) d->n_failed++;
 }
 
-void dwp_check_text_l(const dwp_eval *ev, dwp_decision *d, const char *code, uint16_t code_len,
-                      bool ok, dwp_text text)
-{
-    dwp_reason_add_l(ev, d, code, code_len, ok, text);
-    if (!ok) d->n_failed++;
-}
-
 void dwp_missing_add(dwp_decision *d, const char *field)
 {
     for (uint32_t i = 0; i < d->n_missing; i++)
         if (!strcmp(d->missing[i], field)) return;
     if (d->n_missing < DWP_MAX_MISSING) d->missing[d->n_missing++] = field;
-}
-
-dwp_tri dwp_cond_l(const dwp_eval *ev, dwp_decision *d, const char *code, uint16_t code_len,
-                   dwp_tri v, const char *field, dwp_text yes, dwp_text no)
-{
-    if (v == DWP_TRI_UNKNOWN) {
-        dwp_missing_add(d, field);
-    } else if (v == DWP_TRI_YES) {
-        dwp_reason_add_l(ev, d, code, code_len, true, yes);
-    } else {
-        dwp_reason_add_l(ev, d, code, code_len, false, no);
-        d->n_failed++;
-    }
-    return v;
 }
 
 static void record_param(dwp_decision *d, dwp_param_id id, const dwp_param_entry *en)

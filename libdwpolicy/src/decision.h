@@ -149,16 +149,42 @@ void dwp_decision_begin(const dwp_eval *ev, dwp_decision *d);
  * measured at run time; the macros evaluate `code` twice, so it must have no side effects.) */
 #define DWP_CODE_LEN(code) (code), (uint16_t)strlen(code)
 
+/* Add a reason with a ready text of len bytes (0: measure it). */
+void dwp_reason_put(dwp_decision *d, const char *code, uint16_t code_len, bool ok,
+                    const char *text, uint32_t len);
+void dwp_missing_add(dwp_decision *d, const char *field);
+
+/* The functions that take a dwp_text are inline: a text from DWP_T is then never passed as a
+ * struct, and its length is a constant. */
+
+/* Add a reason with a ready text. */
+static inline void dwp_reason_add_l(const dwp_eval *ev, dwp_decision *d, const char *code,
+                                    uint16_t code_len, bool ok, dwp_text text)
+{
+    bool en = ev->lang == DWP_LANG_EN;
+    dwp_reason_put(d, code, code_len, ok, en ? text.en : text.zh, en ? text.en_len : text.zh_len);
+}
+#define dwp_reason_add(ev, d, code, ...) dwp_reason_add_l((ev), (d), DWP_CODE_LEN(code), __VA_ARGS__)
+
 /* Record a condition: YES adds reason `yes` (ok), NO adds `no` (not ok) and counts a failure,
  * UNKNOWN lists `field` as missing. Returns v. */
-dwp_tri dwp_cond_l(const dwp_eval *ev, dwp_decision *d, const char *code, uint16_t code_len,
-                   dwp_tri v, const char *field, dwp_text yes, dwp_text no);
+static inline dwp_tri dwp_cond_l(const dwp_eval *ev, dwp_decision *d, const char *code,
+                                 uint16_t code_len, dwp_tri v, const char *field, dwp_text yes,
+                                 dwp_text no)
+{
+    if (v == DWP_TRI_UNKNOWN) {
+        dwp_missing_add(d, field);
+    } else if (v == DWP_TRI_YES) {
+        dwp_reason_add_l(ev, d, code, code_len, true, yes);
+    } else {
+        dwp_reason_add_l(ev, d, code, code_len, false, no);
+        d->n_failed++;
+    }
+    return v;
+}
 #define dwp_cond(ev, d, code, ...) dwp_cond_l((ev), (d), DWP_CODE_LEN(code), __VA_ARGS__)
 
 /* Add a reason; the formats take the same arguments in the same order. */
-void dwp_reason_add_l(const dwp_eval *ev, dwp_decision *d, const char *code, uint16_t code_len,
-                      bool ok, dwp_text text);
-#define dwp_reason_add(ev, d, code, ...) dwp_reason_add_l((ev), (d), DWP_CODE_LEN(code), __VA_ARGS__)
 void dwp_reason_addf_l(const dwp_eval *ev, dwp_decision *d, const char *code, uint16_t code_len,
                        bool ok, const char *zh_fmt, const char *en_fmt, ...)
 #if defined(__GNUC__)
@@ -166,7 +192,6 @@ void dwp_reason_addf_l(const dwp_eval *ev, dwp_decision *d, const char *code, ui
 #endif
     ;
 #define dwp_reason_addf(ev, d, code, ...) dwp_reason_addf_l((ev), (d), DWP_CODE_LEN(code), __VA_ARGS__)
-void dwp_missing_add(dwp_decision *d, const char *field);
 
 /* Record a yes/no condition with a formatted reason; a false one counts as a failure. */
 void dwp_check_l(const dwp_eval *ev, dwp_decision *d, const char *code, uint16_t code_len,
@@ -178,8 +203,12 @@ void dwp_check_l(const dwp_eval *ev, dwp_decision *d, const char *code, uint16_t
 #define dwp_check(ev, d, code, ...) dwp_check_l((ev), (d), DWP_CODE_LEN(code), __VA_ARGS__)
 
 /* The same with a ready text. */
-void dwp_check_text_l(const dwp_eval *ev, dwp_decision *d, const char *code, uint16_t code_len,
-                      bool ok, dwp_text text);
+static inline void dwp_check_text_l(const dwp_eval *ev, dwp_decision *d, const char *code,
+                                    uint16_t code_len, bool ok, dwp_text text)
+{
+    dwp_reason_add_l(ev, d, code, code_len, ok, text);
+    if (!ok) d->n_failed++;
+}
 #define dwp_check_text(ev, d, code, ...) dwp_check_text_l((ev), (d), DWP_CODE_LEN(code), __VA_ARGS__)
 
 static inline dwp_tri dwp_tri_of(bool b) { return b ? DWP_TRI_YES : DWP_TRI_NO; }
@@ -252,8 +281,8 @@ dwp_tri dwp_fact_economic_difficulty(const dwp_eval *ev, dwp_decision *d);
 dwp_tri dwp_fact_level_in(const dwp_eval *ev, dwp_decision *d, const uint8_t *levels);
 /* Education levels after DWP_LEVEL_UNSET, in DWP_LEVEL_* order, as X(zh, en). The names are
  * literals so that a reason naming a level is one literal too, e.g.
- *     #define STUDYING(zh, en) {"就读阶段：" zh, "studying: " en},
- *     static const dwp_text studying[] = {{"", ""}, DWP_LEVEL_NAMES(STUDYING)};
+ *     #define STUDYING(zh, en) DWP_T_INIT("就读阶段：" zh, "studying: " en),
+ *     static const dwp_text studying[] = {DWP_T_INIT("", ""), DWP_LEVEL_NAMES(STUDYING)};
  * a table the compiler builds, indexed by the level: nothing to format per case. */
 #define DWP_LEVEL_NAMES(X)                                                                        \
     X("未入学", "not in education")                                                               \
@@ -273,7 +302,7 @@ dwp_tri dwp_fact_level_in(const dwp_eval *ev, dwp_decision *d, const uint8_t *le
  * dwp_check_age() then takes the text for ages 0 to DWP_AGE_TABULATED from a table the
  * compiler builds from W("0") … W("25"), and formats only older ages, with W("%d"). */
 #define DWP_AGE_TABULATED 25
-#define DWP_AGE_ROW_(...) {__VA_ARGS__}
+#define DWP_AGE_ROW_(...) DWP_T_INIT(__VA_ARGS__)
 #define DWP_AGE_TEXTS(W)                                                                          \
     {DWP_AGE_ROW_(W("0")),  DWP_AGE_ROW_(W("1")),  DWP_AGE_ROW_(W("2")),  DWP_AGE_ROW_(W("3")),   \
      DWP_AGE_ROW_(W("4")),  DWP_AGE_ROW_(W("5")),  DWP_AGE_ROW_(W("6")),  DWP_AGE_ROW_(W("7")),   \

@@ -56,10 +56,10 @@ dwp_tri dwp_fact_economic_difficulty(const dwp_eval *ev, dwp_decision *d)
     return DWP_TRI_NO;
 }
 
-#define LEVEL_IN(zh, en) {"就读阶段：" zh, "studying: " en},
-#define LEVEL_NOT_IN(zh, en) {"就读阶段（" zh "）不在本项范围", "education level (" en ") not covered"},
-static const dwp_text level_in[] = {{"", ""}, DWP_LEVEL_NAMES(LEVEL_IN)};
-static const dwp_text level_not_in[] = {{"", ""}, DWP_LEVEL_NAMES(LEVEL_NOT_IN)};
+#define LEVEL_IN(zh, en) DWP_T_INIT("就读阶段：" zh, "studying: " en),
+#define LEVEL_NOT_IN(zh, en) DWP_T_INIT("就读阶段（" zh "）不在本项范围", "education level (" en ") not covered"),
+static const dwp_text level_in[] = {DWP_T_INIT("", ""), DWP_LEVEL_NAMES(LEVEL_IN)};
+static const dwp_text level_not_in[] = {DWP_T_INIT("", ""), DWP_LEVEL_NAMES(LEVEL_NOT_IN)};
 
 dwp_tri dwp_fact_level_in(const dwp_eval *ev, dwp_decision *d, const uint8_t *levels)
 {
