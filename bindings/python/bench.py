@@ -61,11 +61,12 @@ def c_baseline(engine, texts):
 
 
 def bench_eval(exe, n):
-    """One run of bench_eval: its "all regions" µs/case."""
-    out = subprocess.run([exe, "-n", str(n)], stdout=subprocess.PIPE, text=True,
-                         check=True).stdout
+    """One round of bench_eval over "all regions": its µs/case."""
+    out = subprocess.run([exe, "-n", str(n), "--set", "all", "--rounds", "1"],
+                         stdout=subprocess.PIPE, text=True, check=True).stdout
     for line in out.splitlines():
-        m = re.search(r"us/case:\s*([0-9.]+)", line) if line.startswith("all regions") else None
+        m = (re.search(r"median:\s*[0-9]+ cases/s ([0-9.]+) us/case", line)
+             if line.startswith("all regions") else None)
         if m:
             return float(m.group(1))
     raise RuntimeError("no 'all regions' line in bench_eval's output")

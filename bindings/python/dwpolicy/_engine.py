@@ -67,6 +67,8 @@ def _c_string(value, what):
 
 def _case_bytes(case):
     """The case as UTF-8 JSON bytes: a dict is serialised, text is passed on as it is."""
+    if type(case) is bytes:  # the batch fast path: an exact type test, no ABC lookup
+        return case
     if isinstance(case, Mapping):
         # surrogatepass: a lone surrogate reaches the library as invalid UTF-8, and the
         # library reports it as a ParseError with its position, like any other bad input.
@@ -317,13 +319,16 @@ class Engine:
             return results
         lib = self._lib
         fn, last_error, free = self._eval_fn, lib.dwp_last_error, lib.dwp_free
-        c_void_p, byref, string_at, loads = ctypes.c_void_p, ctypes.byref, ctypes.string_at, json.loads
+        string_at, loads = ctypes.string_at, json.loads
+        # One out-parameter for the whole chunk: it is read right after each call.
+        out = ctypes.c_void_p()
+        out_ref = ctypes.byref(out)
         try:
             for case in chunk:
                 try:
                     data = _case_bytes(case)
-                    out = c_void_p()
-                    rc = fn(handle, data, len(data), byref(out))
+                    out.value = None
+                    rc = fn(handle, data, len(data), out_ref)
                     message = (last_error() or b"").decode("utf-8", "replace") if rc else None
                     ptr = out.value
                     text = None
