@@ -6,26 +6,22 @@
 
 #include <string.h>
 
-typedef struct enum_name {
-    const char *s;
-    size_t len; /* kept so that parsing needs no strlen per candidate */
-} enum_name;
+/* A name of DWP_ENUM_NAME_MIN..DWP_ENUM_NAME_MAX bytes; another length is a compile error (the
+ * array size turns negative). */
+#define N(s)                                                                                   \
+    {s, sizeof(s) - 1 +                                                                        \
+            0 * sizeof(char[sizeof(s) - 1 >= DWP_ENUM_NAME_MIN &&                              \
+                                    sizeof(s) - 1 <= DWP_ENUM_NAME_MAX                         \
+                                ? 1                                                            \
+                                : -1])}
+#define UNSET {"", 0}
 
-typedef struct enum_table {
-    const enum_name *names; /* names[1..count]; names[0] is the unnamed "absent" value */
-    int count;
-    const char *list; /* the names joined with ", " for messages */
-} enum_table;
-
-#define N(s) {s, sizeof(s) - 1}
-#define UNSET {NULL, 0}
-
-static const enum_name area_names[] = {UNSET, N("urban"), N("rural")};
-static const enum_name living_names[] = {UNSET, N("family"), N("scattered"), N("institution")};
-static const enum_name disability_names[] = {UNSET,           N("visual"),   N("hearing"),
+static const dwp_enum_entry area_names[] = {UNSET, N("urban"), N("rural")};
+static const dwp_enum_entry living_names[] = {UNSET, N("family"), N("scattered"), N("institution")};
+static const dwp_enum_entry disability_names[] = {UNSET,           N("visual"),   N("hearing"),
                                              N("speech"),     N("physical"), N("intellectual"),
                                              N("mental"),     N("multiple")};
-static const enum_name level_names[] = {UNSET,
+static const dwp_enum_entry level_names[] = {UNSET,
                                         N("none"),
                                         N("preschool"),
                                         N("primary"),
@@ -36,16 +32,15 @@ static const enum_name level_names[] = {UNSET,
                                         N("undergraduate"),
                                         N("master"),
                                         N("doctoral")};
-static const enum_name guardianship_names[] = {UNSET, N("adequate"), N("absent"),
+static const dwp_enum_entry guardianship_names[] = {UNSET, N("adequate"), N("absent"),
                                                N("inadequate")};
-static const enum_name household_names[] = {UNSET, N("none"), N("dibao"), N("dibao_marginal"),
+static const dwp_enum_entry household_names[] = {UNSET, N("none"), N("dibao"), N("dibao_marginal"),
                                             N("tekun")};
-static const enum_name emergency_names[] = {UNSET, N("expense"), N("urgent")};
+static const dwp_enum_entry emergency_names[] = {UNSET, N("expense"), N("urgent")};
 
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])) - 1)
 
-/* Indexed by dwp_enum_kind. */
-static const enum_table tables[DWP_ENUM_KIND_COUNT] = {
+const dwp_enum_table dwp_enum_tables[DWP_ENUM_KIND_COUNT] = {
     [DWP_ENUM_AREA] = {area_names, COUNT(area_names), "urban, rural"},
     [DWP_ENUM_LIVING] = {living_names, COUNT(living_names), "family, scattered, institution"},
     [DWP_ENUM_DISABILITY_TYPE] = {disability_names, COUNT(disability_names),
@@ -72,15 +67,15 @@ _Static_assert(DWP_GUARD_INADEQUATE == 3, "guardianship order");
 _Static_assert(DWP_HH_TEKUN == 4, "household order");
 _Static_assert(DWP_EMERG_URGENT == 2, "emergency order");
 
-static const enum_table *table_of(dwp_enum_kind kind)
+static const dwp_enum_table *table_of(dwp_enum_kind kind)
 {
     if ((int)kind < 0 || kind >= DWP_ENUM_KIND_COUNT) return NULL;
-    return &tables[kind];
+    return &dwp_enum_tables[kind];
 }
 
 const char *dwp_enum_name(dwp_enum_kind kind, int v)
 {
-    const enum_table *t = table_of(kind);
+    const dwp_enum_table *t = table_of(kind);
     if (!t || v < 1 || v > t->count) return NULL;
     return t->names[v].s;
 }
@@ -117,7 +112,7 @@ static inline bool same_prefix(const char *a, const char *b, size_t n)
 
 int dwp_enum_parse(dwp_enum_kind kind, const char *s, size_t len)
 {
-    const enum_table *t = table_of(kind);
+    const dwp_enum_table *t = table_of(kind);
     if (!t || !s) return 0;
     /* Most candidates differ in length; the rest are compared in place. */
     for (int v = 1; v <= t->count; v++)
@@ -125,22 +120,8 @@ int dwp_enum_parse(dwp_enum_kind kind, const char *s, size_t len)
     return 0;
 }
 
-int dwp_enum_match(dwp_enum_kind kind, const char *s, size_t avail, char end, size_t *len)
-{
-    const enum_table *t = table_of(kind);
-    if (!t || !s) return 0;
-    for (int v = 1; v <= t->count; v++) {
-        size_t n = t->names[v].len;
-        if (n < avail && s[n] == end && same_prefix(t->names[v].s, s, n)) {
-            *len = n;
-            return v;
-        }
-    }
-    return 0;
-}
-
 const char *dwp_enum_list(dwp_enum_kind kind)
 {
-    const enum_table *t = table_of(kind);
+    const dwp_enum_table *t = table_of(kind);
     return t ? t->list : "";
 }

@@ -24,7 +24,7 @@ typedef struct dwp_opt_int {
 } dwp_opt_int;
 
 /* Enumerations: 0 is always "absent"; the order of the others is that of SPEC §2 and of the
- * name tables in case.c (dwp_enum_names). */
+ * name tables in case.c (dwp_enum_tables). */
 enum { DWP_AREA_UNSET, DWP_AREA_URBAN, DWP_AREA_RURAL };
 enum { DWP_LIVING_UNSET, DWP_LIVING_FAMILY, DWP_LIVING_SCATTERED, DWP_LIVING_INSTITUTION };
 enum {
@@ -52,15 +52,26 @@ typedef enum dwp_enum_kind {
     DWP_ENUM_KIND_COUNT
 } dwp_enum_kind;
 
+/* The JSON names of one enumeration (case.c), exported so that the case reader can match a
+ * name in place. A name is kept NUL-padded in a fixed array, to be compared a word at a time. */
+#define DWP_ENUM_NAME_MIN 4  /* the reader compares the first 4 bytes as one word */
+#define DWP_ENUM_NAME_MAX 23
+typedef struct dwp_enum_entry {
+    char s[DWP_ENUM_NAME_MAX + 1]; /* NUL-terminated, zero-padded */
+    size_t len;
+} dwp_enum_entry;
+typedef struct dwp_enum_table {
+    const dwp_enum_entry *names; /* names[1..count]; names[0] is the unnamed "absent" value */
+    int count;
+    const char *list; /* the names joined with ", " for messages */
+} dwp_enum_table;
+/* Indexed by dwp_enum_kind. */
+extern const dwp_enum_table dwp_enum_tables[DWP_ENUM_KIND_COUNT];
+
 /* The JSON name of enumeration value v (1..), or NULL when v is out of range. */
 const char *dwp_enum_name(dwp_enum_kind kind, int v);
 /* The value (1..) of the JSON name s, or 0 when s is not one of the names. */
 int dwp_enum_parse(dwp_enum_kind kind, const char *s, size_t len);
-/* The value (1..) of the name that s[0..avail) starts with when the byte right after the name
- * is `end`, with the name's length in *len; 0 when there is none. A JSON reader passes the
- * bytes after an opening quote and '"': names need no escapes, so a name followed by the
- * closing quote is the whole string, read without a string scan. */
-int dwp_enum_match(dwp_enum_kind kind, const char *s, size_t avail, char end, size_t *len);
 /* "none, preschool, primary, …": the allowed names, for error messages. */
 const char *dwp_enum_list(dwp_enum_kind kind);
 

@@ -36,8 +36,12 @@
 
 #if defined(__GNUC__)
 #define FORMAT2(zh, en, args) __attribute__((format(printf, zh, args), format(printf, en, args)))
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#define NOINLINE __attribute__((noinline))
 #else
 #define FORMAT2(zh, en, args)
+#define ALWAYS_INLINE inline
+#define NOINLINE
 #endif
 
 typedef struct parser {
@@ -724,6 +728,7 @@ static inline int scan_literal(parser *P, const char *lit, size_t n)
     } while (0)
 
 static int parse_object(parser *P, const schema *sc, dwp_facts *c, int depth);
+static int skip_object(parser *P, int depth);
 
 static int expect_value(const parser *P, bool after_comma)
 {
@@ -741,7 +746,7 @@ static int skip_value(parser *P, int depth, bool after_comma)
     jstr s;
     jnum num;
     switch (*P->cur) {
-    case '{': return parse_object(P, NULL, NULL, depth + 1);
+    case '{': return skip_object(P, depth + 1);
     case '[': return skip_array(P, depth + 1);
     case '"': return scan_string(P, &s);
     case 't': return scan_literal(P, "true", 4);
@@ -799,7 +804,7 @@ static int consume_described(parser *P, int depth, bool may_show, char *buf, siz
         return DWP_OK;
     case '{':
         snprintf(buf, cap, "%s", tr(P, "对象", "an object"));
-        return parse_object(P, NULL, NULL, depth + 1);
+        return skip_object(P, depth + 1);
     case '[':
         snprintf(buf, cap, "%s", tr(P, "数组", "an array"));
         return skip_array(P, depth + 1);
@@ -1067,101 +1072,133 @@ static void unknown_field(parser *P, const schema *sc, const jstr *key)
     schema_error(P, "%s：未知字段", "%s: unknown field", path);
 }
 
-/* Read the value of a known field into the case; the cursor is at the value. The values
- * writers produce are read here straight from the input; anything else (null, escapes,
- * whitespace inside, wrong types, bad values) goes to the general reader, which makes every
- * decision about errors. A fast path only succeeds where the general reader would accept the
- * same bytes with the same result. */
-static int parse_field(parser *P, const field *f, dwp_facts *c, int depth)
+/* The enumeration name at p (the byte after an opening quote) followed by the closing quote,
+ * or 0; *len is the name's length. Names need no escapes, so a name followed by the closing
+ * quote is the whole string, read without a string scan. The first four bytes of every name
+ * are compared as one word before anything else (names have at least DWP_ENUM_NAME_MIN). */
+static inline int enum_at(dwp_enum_kind kind, const unsigned char *p, size_t avail, size_t *len)
 {
-    const unsigned char *p = P->cur, *e = P->end;
-    size_t avail = (size_t)(e - p);
-    jnum num;
+    const dwp_enum_table *t = &dwp_enum_tables[kind];
+    if (avail <= DWP_ENUM_NAME_MIN) return 0;
+    uint32_t head = load4(p);
+    for (int v = 1; v <= t->count; v++) {
+        const dwp_enum_entry *name = &t->names[v];
+        size_t n = name->len;
+        if (load4((const unsigned char *)name->s) == head && n < avail && p[n] == '"' &&
+            same_bytes((const char *)p, name->s, n)) {
+            *len = n;
+            return v;
+        }
+    }
+    return 0;
+}
+
+/* [p < e] The value of a known field as writers produce it, read straight from the input at p into
+ * the case: true/false, plain integers in range, enumeration names, dates, region codes and id
+ * numbers whose closing quote is where their shape puts it, plain case_ids. Returns the
+ * position after the value, or NULL (nothing stored) for anything else (null, whitespace,
+ * escapes, wrong types, bad values, objects), which is the general reader's to decide. A
+ * fast path only succeeds where the general reader would accept the same bytes with the same
+ * result. */
+static ALWAYS_INLINE const unsigned char *read_plain_value(parser *P, const field *f,
+                                                           const unsigned char *p,
+                                                           const unsigned char *e, dwp_facts *c)
+{
+    size_t avail = (size_t)(e - p), n;
     dwp_date birth;
     int32_t region;
-    size_t n;
     int v;
 #define SLOT(type) ((type *)(void *)((char *)c + f->off))
-    if (avail == 0) return parse_field_general(P, f, c, depth);
     switch (f->type) {
     case T_BOOL:
         if (avail >= 4 && load4(p) == load4((const unsigned char *)"true")) {
             *SLOT(dwp_tri) = DWP_TRI_YES;
-            P->cur = p + 4;
-            return DWP_OK;
+            return p + 4;
         }
         if (avail >= 5 && *p == 'f' && load4(p + 1) == load4((const unsigned char *)"alse")) {
             *SLOT(dwp_tri) = DWP_TRI_NO;
-            P->cur = p + 5;
-            return DWP_OK;
+            return p + 5;
         }
-        break;
+        return NULL;
     case T_INT:
     case T_MONEY:
-    case T_U8:
-        /* scan_plain_int consumes nothing when it fails. */
-        if (scan_plain_int(P, &num) && num.value >= f->min && num.value <= f->max) {
-            if (f->type == T_U8) {
-                *SLOT(uint8_t) = (uint8_t)num.value;
-            } else {
-                SLOT(dwp_opt_int)->value = num.value;
-                SLOT(dwp_opt_int)->present = true;
-            }
-            return DWP_OK;
+    case T_U8: {
+        /* At most 18 digits (they always fit in int64), no leading zero, no fraction or
+         * exponent after them. */
+        const unsigned char *q = p, *stop = avail > 19 ? p + 19 : e;
+        uint64_t value = 0;
+        unsigned d;
+        while (q < stop && (d = (unsigned)*q - '0') <= 9) {
+            value = value * 10 + d;
+            q++;
         }
-        P->cur = p;
-        break;
-    case T_OBJECT:
-        if (*p != '{') break;
-        if (f->off != NO_FLAG) *SLOT(bool) = true;
-        return parse_object(P, f->sub, c, depth + 1);
+        n = (size_t)(q - p);
+        if (n == 0 || n > 18 || (n > 1 && *p == '0')) return NULL;
+        if (q < e && (*q == '.' || (*q | 0x20) == 'e')) return NULL; /* 'e' or 'E' */
+        if ((int64_t)value < f->min || (int64_t)value > f->max) return NULL;
+        if (f->type == T_U8) {
+            *SLOT(uint8_t) = (uint8_t)value;
+        } else {
+            SLOT(dwp_opt_int)->value = (int64_t)value;
+            SLOT(dwp_opt_int)->present = true;
+        }
+        return q;
+    }
     /* Strings of a fixed shape: when the closing quote is where the shape puts it and the
      * bytes in between are valid, they contain no escape and are the whole string. */
     case T_ENUM:
-        if (*p != '"') break;
-        v = dwp_enum_match((dwp_enum_kind)f->ekind, (const char *)p + 1, avail - 1, '"', &n);
-        if (!v) break;
+        if (*p != '"' || !(v = enum_at((dwp_enum_kind)f->ekind, p + 1, avail - 1, &n)))
+            return NULL;
         *SLOT(uint8_t) = (uint8_t)v;
-        P->cur = p + n + 2;
-        return DWP_OK;
+        return p + n + 2;
     case T_DATE:
         if (avail < 12 || *p != '"' || p[11] != '"' ||
             !dwp_date_parse((const char *)p + 1, 10, SLOT(dwp_date)))
-            break;
-        P->cur = p + 12;
-        return DWP_OK;
+            return NULL;
+        return p + 12;
     case T_REGION:
         if (avail < 8 || *p != '"' || p[7] != '"' ||
             !dwp_region_code_parse((const char *)p + 1, 6, &region))
-            break;
+            return NULL;
         *SLOT(int32_t) = region;
-        P->cur = p + 8;
-        return DWP_OK;
+        return p + 8;
     case T_ID:
         /* Valid: check_id_number would accept it and record the same birth date. */
         if (avail < 20 || *p != '"' || p[19] != '"' ||
             !dwp_id_number_valid((const char *)p + 1, 18, &birth))
-            break;
+            return NULL;
         P->id_birth = birth;
-        P->cur = p + 20;
-        return DWP_OK;
+        return p + 20;
     case T_CASE_ID: {
         /* A plain string (ASCII, no escape, no control character) has no U+0000. */
-        const unsigned char *q = p < e && *p == '"' ? skip_plain(p + 1, e) : e;
+        if (*p != '"') return NULL;
+        const unsigned char *q = skip_plain(p + 1, e);
         n = (size_t)(q - p - 1);
-        if (q >= e || *q != '"' || n > DWP_CASE_ID_MAX) break;
+        if (q >= e || *q != '"' || n > DWP_CASE_ID_MAX) return NULL;
         memcpy(c->case_id, p + 1, n);
         c->case_id[n] = '\0';
         c->has_case_id = true;
-        P->cur = q + 1;
-        return DWP_OK;
+        return q + 1;
     }
     default:
-        break;
+        return NULL;
     }
-    return parse_field_general(P, f, c, depth);
 #undef SLOT
 }
+
+/* Read the value of a known field into the case; the cursor is at the value (after any
+ * whitespace). Out of line: the member loop inlines the common case itself. */
+static NOINLINE int parse_field(parser *P, const field *f, dwp_facts *c, int depth)
+{
+    const unsigned char *after =
+        P->cur < P->end ? read_plain_value(P, f, P->cur, P->end, c) : NULL;
+    if (!after) return parse_field_general(P, f, c, depth);
+    P->cur = after;
+    return DWP_OK;
+}
+
+/* key_is32 reads this many bytes at a key. */
+#define KEY_ROOM 32
 
 /* 32 bytes of 0xFF, then 32 of 0: the eight bytes at key_mask + 32 - klen + i cover exactly
  * the bytes of a klen-byte key that fall in its word at offset i. Loaded like the input, so
@@ -1191,10 +1228,10 @@ static int find_field(const schema *sc, const jstr *key, int from)
 }
 
 /* [cursor at a key or whitespace before it] The general reading of a member's `"key":`, for
- * what the fast path in parse_object does not take: whitespace, escapes, a key within 32 bytes
- * of the end, keys out of order, unknown keys, every syntax error. *f is set to the field with the
- * cursor at its value, or to NULL for a key the schema does not have (or any key when sc is
- * NULL), whose value is then skipped here. *key_pos is where the key starts. */
+ * what other_key does not take: whitespace, escapes, keys out of order near the end of the input,
+ * unknown keys, every syntax error. *f is set to the field with the cursor at its value, or to
+ * NULL for a key the schema does not have (or any key when sc is NULL), whose value is then
+ * skipped here. *key_pos is where the key starts. */
 static int read_key(parser *P, const schema *sc, const field *expected, bool after_comma,
                     int depth, const field **f, const unsigned char **key_pos)
 {
@@ -1231,52 +1268,164 @@ static int read_key(parser *P, const schema *sc, const field *expected, bool aft
     return skip_value(P, depth, false);
 }
 
-/* [cursor at '{'] An object at nesting level `depth` (the top level is 1). With sc NULL the
- * object is only syntax-checked (it sits where a contract error was already recorded). */
+/* [cursor after a member's value, or whitespace before the separator] Consumes ',' (*more set)
+ * or the closing '}' (*more cleared). */
+static int member_end(parser *P, bool *more)
+{
+    skip_ws(P);
+    if (P->cur < P->end && (*P->cur == ',' || *P->cur == '}')) {
+        *more = *P->cur++ == ',';
+        return DWP_OK;
+    }
+    return unexpected(P, "对象成员之后应为 ',' 或 '}'，实际为 %s",
+                      "expected ',' or '}' after an object member; found %s", false);
+}
+
+/* [cursor at '{'] An object at nesting level `depth` that sits where a contract error was
+ * already recorded: only its syntax is checked. */
+static int skip_object(parser *P, int depth)
+{
+    if (depth > MAX_DEPTH)
+        return syntax_error(P, P->cur, "嵌套超过 %d 层", "nesting deeper than %d levels",
+                            MAX_DEPTH);
+    P->cur++;
+    skip_ws(P);
+    if (P->cur < P->end && *P->cur == '}') {
+        P->cur++;
+        return DWP_OK;
+    }
+    for (bool more = true, after_comma = false; more; after_comma = true) {
+        const field *f;
+        const unsigned char *key_pos;
+        TRY(read_key(P, NULL, NULL, after_comma, depth, &f, &key_pos));
+        TRY(member_end(P, &more));
+    }
+    return DWP_OK;
+}
+
+/* Which fields of an object were read: those below `next` except the ones in `missing`; none
+ * at or after `next`. Writers emit fields in schema order, so the field at `next` is the one
+ * expected, and reading it needs no duplicate check (it cannot have been read before). */
+typedef struct fields_read {
+    unsigned next;
+    uint32_t missing;
+} fields_read;
+
+/* Note that field f of sc was read (its key at key_pos): a second time is a duplicate key. */
+static void field_read(parser *P, const schema *sc, const field *f, const unsigned char *key_pos,
+                       fields_read *r)
+{
+    unsigned i = (unsigned)(f - sc->fields);
+    if (i >= r->next) {
+        /* The ones skipped on the way were not read (yet). */
+        r->missing |= ((UINT32_C(1) << i) - 1) & ~((UINT32_C(1) << r->next) - 1);
+        r->next = i + 1;
+    } else if (r->missing >> i & 1) {
+        r->missing &= ~(UINT32_C(1) << i);
+    } else if (!P->failed) {
+        size_t line, col;
+        position(P, key_pos, &line, &col);
+        schema_error(P, "%s：键重复（第 %zu 行第 %zu 列）",
+                     "%s: duplicate key (line %zu, column %zu)", f->path, line, col);
+    }
+}
+
+/* [cursor at a member, or whitespace before it] A key that parse_object does not read inline:
+ * anything but the field at r->next or the one after it with its key in compact form. Another
+ * field's compact key is looked for first (one compare per field skipped), then read_key
+ * decides. *f is set to the field with the cursor at its value, or to NULL for an
+ * unknown key (recorded, its value skipped). */
+static NOINLINE int other_key(parser *P, const schema *sc, int depth, bool after_comma,
+                              fields_read *r, const field **f)
+{
+    const unsigned char *p = P->cur, *key_pos = p;
+    *f = NULL;
+    if (P->end - p > KEY_ROOM) {
+        /* From the one after the next field on (parse_object has tried that one), as fields
+         * skipped are usually ones left out. */
+        const field *first = sc->fields, *end = first + sc->count;
+        const field *from = r->next < (unsigned)sc->count ? first + r->next : end - 1;
+        const field *g = from;
+        do {
+            g = g + 1 == end ? first : g + 1;
+            if (key_is32(p, g)) {
+                *f = g;
+                P->cur = p + g->klen;
+                break;
+            }
+        } while (g != from);
+    }
+    if (!*f) {
+        /* read_key tries one field after whitespace first: the one writers put here. */
+        const field *expected = &sc->fields[r->next < (unsigned)sc->count ? r->next : 0];
+        TRY(read_key(P, sc, expected, after_comma, depth, f, &key_pos));
+        if (!*f) return DWP_OK;
+    }
+    field_read(P, sc, *f, key_pos, r);
+    return DWP_OK;
+}
+
+/* [cursor at '{'] An object of schema sc at nesting level `depth` (the top level is 1).
+ *
+ * The member loop keeps the cursor in p and goes through P->cur only around the calls that
+ * move it. A member as writers produce it, the next field's key in compact form and a plain
+ * value (read_plain_value), is read inline; anything else goes out of line to other_key and
+ * parse_field, which end in the general readers. */
 static int parse_object(parser *P, const schema *sc, dwp_facts *c, int depth)
 {
     if (depth > MAX_DEPTH)
         return syntax_error(P, P->cur, "嵌套超过 %d 层", "nesting deeper than %d levels",
                             MAX_DEPTH);
-    /* The cursor lives in p here and goes through P->cur only around calls that move it. */
-    const unsigned char *p = ws(P->cur + 1, P->end), *e = P->end;
-    /* Writers emit fields in a fixed order, so the field after the previous match is expected
-     * next. */
-    const field *expected = sc ? sc->fields : NULL;
-    uint32_t seen = 0;
+    const unsigned char *p = P->cur + 1, *e = P->end;
+    if (p < e && is_ws(*p)) p = ws(p, e);
+    const field *const fields = sc->fields;
+    const unsigned count = (unsigned)sc->count;
+    fields_read r = {0, 0};
     if (p < e && *p == '}') {
         p++;
     } else {
         for (bool after_comma = false;; after_comma = true) {
-            const field *f;
-            const unsigned char *key_pos = p;
-            if (sc && e - p > 32 && key_is32(p, expected)) {
-                /* The common member: the expected key written compactly, "name": and no
-                 * whitespace (field names have no escapes or special bytes, so those bytes are
-                 * the whole, valid key). More than 32 bytes were left, so p stays below e. */
-                f = expected;
-                p += f->klen;
-                if (is_ws(*p)) p = ws(p, e);
-                P->cur = p;
-            } else {
-                P->cur = p;
-                TRY(read_key(P, sc, expected, after_comma, depth, &f, &key_pos));
-            }
-            if (f) {
-                /* On 64-bit targets a field is 64 bytes: this is a shift. */
-                unsigned i = (unsigned)(f - sc->fields);
-                if (seen >> i & 1 && !P->failed) {
-                    size_t line, col;
-                    position(P, key_pos, &line, &col);
-                    schema_error(P, "%s：键重复（第 %zu 行第 %zu 列）",
-                                 "%s: duplicate key (line %zu, column %zu)", f->path, line, col);
+            const field *f = &fields[r.next];
+            /* The next field's key in compact form, or the one after it when an optional
+             * field was left out. More than KEY_ROOM bytes left: key_is32 may read, and a byte
+             * follows the key; near the end, the next key is compared byte for byte. */
+            bool compact = false;
+            if (r.next < count && e - p > KEY_ROOM) {
+                if (key_is32(p, f)) {
+                    compact = true;
+                } else if (r.next + 1 < count && key_is32(p, f + 1)) {
+                    r.missing |= UINT32_C(1) << r.next++;
+                    f++;
+                    compact = true;
                 }
-                seen |= UINT32_C(1) << i;
-                expected = i + 1 == (unsigned)sc->count ? sc->fields : f + 1;
-                TRY(parse_field(P, f, c, depth));
+            } else if (r.next < count && (size_t)(e - p) > f->klen) {
+                compact = same_bytes((const char *)p, f->key, f->klen);
             }
-            p = P->cur;
-            if (!(p < e && (*p == ',' || *p == '}'))) p = ws(p, e);
+            if (compact) {
+                r.next++;
+                p += f->klen;
+            } else {
+                fields_read copy = r; /* the loop's own copies stay in registers */
+                const field *g;
+                P->cur = p;
+                TRY(other_key(P, sc, depth, after_comma, &copy, &g));
+                p = P->cur;
+                r = copy;
+                f = g;
+            }
+            const unsigned char *after = f && p < e ? read_plain_value(P, f, p, e, c) : NULL;
+            if (after) {
+                p = after;
+            } else if (f) {
+                P->cur = p = ws(p, e);
+                if (f->type == T_OBJECT && p < e && *p == '{') {
+                    if (f->off != NO_FLAG) *(bool *)(void *)((char *)c + f->off) = true;
+                    TRY(parse_object(P, f->sub, c, depth + 1));
+                } else {
+                    TRY(parse_field(P, f, c, depth));
+                }
+                p = P->cur;
+            }
             if (p < e && *p == ',') {
                 p++;
                 continue;
@@ -1285,20 +1434,23 @@ static int parse_object(parser *P, const schema *sc, dwp_facts *c, int depth)
                 p++;
                 break;
             }
+            bool more;
             P->cur = p;
-            return unexpected(P, "对象成员之后应为 ',' 或 '}'，实际为 %s",
-                              "expected ',' or '}' after an object member; found %s", false);
+            TRY(member_end(P, &more));
+            p = P->cur;
+            if (!more) break;
         }
     }
     P->cur = p;
-    if (sc && !P->failed) {
-        /* Only a field not seen can be missing: visit those alone (most are seen). */
-        uint32_t all = sc->count == 32 ? UINT32_MAX : (UINT32_C(1) << sc->count) - 1;
-        for (uint32_t unseen = all & ~seen; unseen; unseen &= unseen - 1) {
-            int i = __builtin_ctz(unseen);
-            if (sc->fields[i].required) {
+    if (!P->failed) {
+        /* Only a field not read can be missing: visit those alone (most are read). */
+        uint32_t all = count == 32 ? UINT32_MAX : (UINT32_C(1) << count) - 1;
+        uint32_t before = r.next == 32 ? UINT32_MAX : (UINT32_C(1) << r.next) - 1;
+        for (uint32_t unread = (all & ~before) | r.missing; unread; unread &= unread - 1) {
+            int i = __builtin_ctz(unread);
+            if (fields[i].required) {
                 schema_error(P, "%s：缺少必填字段", "%s: required field is missing",
-                             sc->fields[i].path);
+                             fields[i].path);
                 break;
             }
         }

@@ -9,29 +9,12 @@ static inline int days_in_month(int32_t y, int32_t m)
     return m == 2 && dwp_date_is_leap_year(y) ? 29 : days[m - 1];
 }
 
-/* The calendar check shared by the parsers: inline, since dates are read per case. */
-static inline bool make(int32_t y, int32_t m, int32_t d, dwp_date *out)
+/* The one calendar check (dwp_date_parse and dwp_id_number_valid end here). */
+bool dwp_date_make(int32_t y, int32_t m, int32_t d, dwp_date *out)
 {
     if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return false;
     *out = y * 10000 + m * 100 + d;
     return true;
-}
-
-bool dwp_date_make(int32_t y, int32_t m, int32_t d, dwp_date *out) { return make(y, m, d, out); }
-
-/* The value of the ASCII digit c, or a value above 9 for any other byte. */
-static inline unsigned digit(char c) { return (unsigned)(unsigned char)c - '0'; }
-
-bool dwp_date_parse(const char *s, size_t len, dwp_date *out)
-{
-    if (len != 10 || s[4] != '-' || s[7] != '-') return false;
-    /* Fixed positions: test all eight digits at once, then combine them. */
-    unsigned y0 = digit(s[0]), y1 = digit(s[1]), y2 = digit(s[2]), y3 = digit(s[3]);
-    unsigned m0 = digit(s[5]), m1 = digit(s[6]), d0 = digit(s[8]), d1 = digit(s[9]);
-    if ((y0 > 9) | (y1 > 9) | (y2 > 9) | (y3 > 9) | (m0 > 9) | (m1 > 9) | (d0 > 9) | (d1 > 9))
-        return false;
-    return make((int32_t)(y0 * 1000 + y1 * 100 + y2 * 10 + y3), (int32_t)(m0 * 10 + m1),
-                (int32_t)(d0 * 10 + d1), out);
 }
 
 void dwp_date_format(dwp_date d, char *buf)

@@ -13,19 +13,6 @@ static int cmp_region(const void *a, const void *b)
     return (x->code > y->code) - (x->code < y->code);
 }
 
-bool dwp_region_code_parse(const char *s, size_t n, int32_t *out)
-{
-    if (n != 6) return false;
-    /* Straight-line, as this runs for every region code of every case: a byte that is not a
-     * digit gives a value above 9. */
-    unsigned d0 = (unsigned)(s[0] - '0'), d1 = (unsigned)(s[1] - '0'), d2 = (unsigned)(s[2] - '0'),
-             d3 = (unsigned)(s[3] - '0'), d4 = (unsigned)(s[4] - '0'), d5 = (unsigned)(s[5] - '0');
-    if ((d0 > 9) | (d1 > 9) | (d2 > 9) | (d3 > 9) | (d4 > 9) | (d5 > 9)) return false;
-    int32_t v = (int32_t)(d0 * 100000 + d1 * 10000 + d2 * 1000 + d3 * 100 + d4 * 10 + d5);
-    *out = v;
-    return v >= 100000;
-}
-
 /* Split one CSV line (no quoting is used in the region list) into at most 4 fields. */
 static int split_fields(const char *line, size_t n, const char *f[4], size_t flen[4])
 {

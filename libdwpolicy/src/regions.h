@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 enum { DWP_LEVEL_PROVINCE, DWP_LEVEL_PREFECTURE, DWP_LEVEL_COUNTY };
 
@@ -29,8 +30,28 @@ int dwp_regions_parse(dwp_regions *out, const char *csv, size_t len, const char 
                       int lang);
 void dwp_regions_free(dwp_regions *r);
 
-/* Exactly six ASCII digits, not starting with 0 → the code in *out; false otherwise. */
-bool dwp_region_code_parse(const char *s, size_t n, int32_t *out);
+/* Exactly six ASCII digits, not starting with 0 → the code in *out; false otherwise.
+ * Inline, as every case has two or three codes. */
+static inline bool dwp_region_code_parse(const char *s, size_t n, int32_t *out)
+{
+    if (n != 6) return false;
+    /* Bytes 0-3 and 2-5 as two words: XOR with '0' maps a digit to 0..9; adding 0x76 then sets
+     * the top bit of a byte above 9 (a byte up to 0x7F does not carry out; one from 0x80 has its
+     * top bit already, which the OR keeps). */
+    uint32_t a, b;
+    memcpy(&a, s, 4);
+    memcpy(&b, s + 2, 4);
+    a ^= UINT32_C(0x30303030);
+    b ^= UINT32_C(0x30303030);
+    if (((a + UINT32_C(0x76767676)) | a | (b + UINT32_C(0x76767676)) | b) & UINT32_C(0x80808080))
+        return false;
+#define DWP_DIGIT(i) ((unsigned)(unsigned char)s[i] - '0')
+    int32_t v = (int32_t)(((((DWP_DIGIT(0) * 10 + DWP_DIGIT(1)) * 10 + DWP_DIGIT(2)) * 10 +
+                            DWP_DIGIT(3)) * 10 + DWP_DIGIT(4)) * 10 + DWP_DIGIT(5));
+#undef DWP_DIGIT
+    *out = v;
+    return v >= 100000;
+}
 
 /* Index of a code, or -1. */
 int dwp_regions_find(const dwp_regions *r, int32_t code);
