@@ -36,6 +36,21 @@ static int fail(int lang, const char *file, int line, const char *what_zh, const
                          lang == DWP_LANG_EN ? what_en : what_zh);
 }
 
+/* The direct index of dwp_regions: built when the codes span at most 65,535 values (else, and
+ * without memory for it, dwp_regions_find searches). */
+static void index_by_code(dwp_regions *r)
+{
+    if (!r->count) return;
+    int64_t span = (int64_t)r->list[r->count - 1].code - r->list[0].code + 1;
+    if (span > UINT16_MAX || r->count >= UINT16_MAX) return;
+    r->by_code = calloc((size_t)span, sizeof *r->by_code);
+    if (!r->by_code) return;
+    r->by_code_base = r->list[0].code;
+    r->by_code_span = (uint32_t)span;
+    for (size_t i = 0; i < r->count; i++)
+        r->by_code[r->list[i].code - r->by_code_base] = (uint16_t)(i + 1);
+}
+
 int dwp_regions_parse(dwp_regions *out, const char *csv, size_t len, const char *file, int lang)
 {
     memset(out, 0, sizeof *out);
@@ -115,6 +130,7 @@ int dwp_regions_parse(dwp_regions *out, const char *csv, size_t len, const char 
             return status;
         }
     }
+    index_by_code(out);
     return DWP_OK;
 }
 
@@ -123,12 +139,18 @@ void dwp_regions_free(dwp_regions *r)
     if (r->list)
         for (size_t i = 0; i < r->count; i++) free(r->list[i].name);
     free(r->list);
+    free(r->by_code);
     r->list = NULL;
+    r->by_code = NULL;
     r->count = 0;
 }
 
 int dwp_regions_find(const dwp_regions *r, int32_t code)
 {
+    if (r->by_code) {
+        uint32_t k = (uint32_t)code - (uint32_t)r->by_code_base;
+        return k < r->by_code_span ? (int)r->by_code[k] - 1 : -1;
+    }
     size_t lo = 0, hi = r->count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;

@@ -20,6 +20,12 @@ typedef struct dwp_region {
 typedef struct dwp_regions {
     dwp_region *list; /* sorted by code */
     size_t count;
+    /* by_code[code - by_code_base] = index + 1 (0: no such region) for every code in the
+     * list's range, when the range is small (one province's codes span a few thousand):
+     * each evaluation looks up two or three codes, and a binary search mispredicts. */
+    uint16_t *by_code;
+    int32_t by_code_base;
+    uint32_t by_code_span;
 } dwp_regions;
 
 #define DWP_CHAIN_MAX 3
