@@ -47,7 +47,8 @@ bool dwp_strbuf_reserve_exact(dwp_strbuf *b, size_t n)
         b->failed = true;
         return false;
     }
-    char *p = realloc(b->data, b->len + n + 1);
+    /* A first reservation (a result's) allocates: realloc of NULL costs more than malloc. */
+    char *p = b->data ? realloc(b->data, b->len + n + 1) : malloc(n + 1);
     if (!p) {
         b->failed = true;
         return false;
