@@ -602,7 +602,7 @@ static int l_rule_table(lua_State *L)
     const char *zh = engine_copy(L, ld, title, tlen);
     e->local_rules[e->local_rule_count++] = (dwp_local_rule){
         .info = {.id = engine_copy(L, ld, id, strlen(id)),
-                 .title = {zh, title_en ? engine_copy(L, ld, title_en, telen) : zh},
+                 .title = {.zh = zh, .en = title_en ? engine_copy(L, ld, title_en, telen) : zh},
                  .basis = engine_copy(L, ld, basis, blen),
                  .period = (uint8_t)period,
                  .kind = (uint8_t)kind,
