@@ -187,6 +187,27 @@ DWP_API int dwp_eval_json(dwp_engine *e, const char *case_json, size_t len,
                           char **result_json);
 
 /**
+ * Evaluate `count` cases in one call, each exactly as dwp_eval_json() would: for hosts whose
+ * cost per foreign call is large beside an evaluation of a few µs (Python's ctypes, JNA). The
+ * cases are back to back in `cases`: case i is the bytes from case_ends[i-1] (0 for the first)
+ * to case_ends[i].
+ *
+ * On DWP_OK, *out is one buffer (released with dwp_free(), NUL-terminated) holding for each
+ * case its result JSON and then its error message, back to back: out_ends[2i] is where the
+ * result of case i ends and out_ends[2i+1] where its message ends (each starts where the
+ * previous piece ended). statuses[i] is what dwp_eval_json() returned for case i; an empty
+ * result means it gave none (e.g. DWP_EPARSE), an empty message means status 0. The message
+ * is what dwp_last_error() said after that case.
+ *
+ * Returns DWP_EINVAL (NULL arguments, case_ends decreasing) or DWP_ENOMEM, with *out NULL and
+ * nothing evaluated or kept; else DWP_OK, whatever the cases' statuses, with the last error
+ * cleared. Thread-safe like dwp_eval_json(); the cases of one call run one after another.
+ */
+DWP_API int dwp_eval_json_batch(dwp_engine *e, size_t count, const char *cases,
+                                const size_t *case_ends, char **out, size_t *out_ends,
+                                int32_t *statuses);
+
+/**
  * The parameters in effect for a region on a date, as JSON:
  * `{"region":"510104","as_of":"2026-03-01","region_chain":[…],"params":[{"name":…,"value":…,
  * "region":…,"from":…,"source":…,"confidence":…,"file":…}, …]}` in catalogue order. A

@@ -51,28 +51,42 @@ static void evaluation_give_back(dwp_engine *e, dwp_evaluation *x)
         free(x);
 }
 
+/* Evaluate a case and append its result JSON to b. Returns what dwp_eval_json returns; *x is
+ * the evaluation when a result was written (the caller gives it back or keeps it), else NULL. */
+static int evaluate_into(dwp_engine *e, const char *case_json, size_t len, dwp_strbuf *b,
+                         dwp_evaluation **x)
+{
+    *x = NULL;
+    dwp_evaluation *ev = evaluation_take(e);
+    if (!ev) return dwp_error_set_text(DWP_ENOMEM, "out of memory");
+    int status = dwp_evaluate(e, case_json, len, ev);
+    if (status == DWP_OK) {
+        dwp_result_write(ev, b);
+        if (!b->failed) {
+            *x = ev;
+            return dwp_evaluation_status(ev);
+        }
+        status = dwp_error_set_text(DWP_ENOMEM, "out of memory");
+    }
+    evaluation_give_back(e, ev);
+    return status;
+}
+
 /* Evaluate and write the result JSON. On success (or a result with failed decisions) *x and
  * *json are set and owned by the caller; otherwise both are NULL. */
 static int evaluate(dwp_engine *e, const char *case_json, size_t len, dwp_evaluation **x,
                     char **json)
 {
-    *x = NULL;
-    *json = NULL;
-    dwp_evaluation *ev = evaluation_take(e);
-    if (!ev) return dwp_error_set_text(DWP_ENOMEM, "out of memory");
-    int status = dwp_evaluate(e, case_json, len, ev);
-    if (status == DWP_OK) {
-        dwp_strbuf b;
-        dwp_strbuf_init(&b);
-        dwp_result_write(ev, &b);
-        *json = dwp_strbuf_take(&b);
-        status = *json ? dwp_evaluation_status(ev) : dwp_error_set_text(DWP_ENOMEM, "out of memory");
+    dwp_strbuf b;
+    dwp_strbuf_init(&b);
+    int status = evaluate_into(e, case_json, len, &b, x);
+    *json = *x ? dwp_strbuf_take(&b) : NULL;
+    if (*x && !*json) {
+        evaluation_give_back(e, *x);
+        *x = NULL;
+        return dwp_error_set_text(DWP_ENOMEM, "out of memory");
     }
-    if (!*json) {
-        evaluation_give_back(e, ev);
-        return status;
-    }
-    *x = ev;
+    dwp_strbuf_free(&b);
     return status;
 }
 
@@ -90,6 +104,50 @@ DWP_API int dwp_eval_json(dwp_engine *e, const char *case_json, size_t len, char
     int status = evaluate(e, case_json, len, &x, result_json);
     if (x) evaluation_give_back(e, x);
     return status;
+}
+
+/* Room reserved before each result of a batch, so that the buffer grows by doubling (the
+ * writer's own first reservation is exact, for a buffer of one result). */
+#define BATCH_RESULT_ROOM (20 * 1024)
+
+DWP_API int dwp_eval_json_batch(dwp_engine *e, size_t count, const char *cases,
+                                const size_t *case_ends, char **out, size_t *out_ends,
+                                int32_t *statuses)
+{
+    dwp_error_clear();
+    if (out) *out = NULL;
+    int lang = e ? e->lang : DWP_LANG_ZH;
+    if (!e || !out || (count && (!case_ends || !out_ends || !statuses)))
+        return dwp_error_set(DWP_EINVAL, lang, "dwp_eval_json_batch：参数不能为 NULL",
+                             "dwp_eval_json_batch: arguments must not be NULL");
+    for (size_t i = 0; i < count; i++)
+        if (i ? case_ends[i] < case_ends[i - 1] : false)
+            return dwp_error_set(DWP_EINVAL, lang,
+                                 "dwp_eval_json_batch：case_ends[%zu] 小于前一项",
+                                 "dwp_eval_json_batch: case_ends[%zu] is less than the one before",
+                                 i);
+    /* As in dwp_eval_json, an empty buffer may come as NULL. */
+    if (!cases && (count == 0 || case_ends[count - 1] == 0)) cases = "";
+    if (!cases)
+        return dwp_error_set(DWP_EINVAL, lang, "dwp_eval_json_batch：cases 不能为 NULL",
+                             "dwp_eval_json_batch: cases must not be NULL");
+    dwp_strbuf b;
+    dwp_strbuf_init(&b);
+    size_t start = 0;
+    for (size_t i = 0; i < count && !b.failed; i++) {
+        dwp_evaluation *x;
+        if (!dwp_strbuf_reserve(&b, BATCH_RESULT_ROOM)) break;
+        statuses[i] = evaluate_into(e, cases + start, case_ends[i] - start, &b, &x);
+        if (x) evaluation_give_back(e, x);
+        out_ends[2 * i] = b.len;
+        if (statuses[i] != DWP_OK) dwp_strbuf_puts(&b, dwp_last_error());
+        out_ends[2 * i + 1] = b.len;
+        start = case_ends[i];
+        dwp_error_clear();
+    }
+    *out = dwp_strbuf_take(&b);
+    if (!*out) return dwp_error_set_text(DWP_ENOMEM, "out of memory");
+    return DWP_OK;
 }
 
 /* ---- Result handles ----------------------------------------------------------------------- */

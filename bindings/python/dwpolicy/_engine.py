@@ -265,10 +265,12 @@ class Engine:
         Args:
             cases: an iterable of cases (anything evaluate() takes). It is consumed lazily,
                 on the calling thread, a few chunks ahead of what has been yielded.
-            threads: worker threads (default: the CPUs this process may use). The C
-                evaluations run in parallel (ctypes releases the GIL during the call); JSON
-                encoding and decoding in Python hold the GIL. threads=1 evaluates on the
-                calling thread, without a pool.
+            threads: worker threads (default: the CPUs this process may use). Each chunk of
+                cases is one library call (dwp_eval_json_batch) that runs with the GIL
+                released, so the evaluations run in parallel; JSON encoding and decoding in
+                Python hold the GIL. threads=1 evaluates on the calling thread, without a
+                pool, in chunks of 1, 2, 4, … up to 64 cases (the iterable is read at most
+                one chunk ahead).
             errors: "raise" (default): the results before the first failing case are
                 yielded, then its exception is raised (its .index is the case's position)
                 and the remaining work is cancelled. "return": the exception object is
@@ -279,7 +281,8 @@ class Engine:
                 "bytes" (as evaluate_json(as_bytes=True)). Parsing a ~9 KB result costs
                 ~10 times the C evaluation and decoding it into a str about as much as the
                 evaluation; see README.
-            chunk_size: cases per task handed to a worker (tuning; default up to 64).
+            chunk_size: cases per library call and per task handed to a worker (tuning;
+                default up to 64).
 
         Returns a generator. Closing it early (or an exception) cancels queued work and waits
         for running tasks.
@@ -299,16 +302,25 @@ class Engine:
         if self._handle is None:
             raise Error("the engine is closed", EINVAL)
         if threads == 1:
-            return self._many_serial(iter(cases), strict, mode, errors)
+            return self._many_serial(iter(cases), strict, mode, errors, chunk_size)
         if chunk_size is None and hasattr(cases, "__len__"):
             chunk_size = max(1, min(_MAX_CHUNK, -(-len(cases) // (threads * 4))))
         return self._many_pool(iter(cases), strict, mode, errors, threads, chunk_size)
 
     def _eval_chunk(self, chunk, strict, mode, stop_at_failure):
         """Evaluate a list of cases: [(True, result) or (False, exception)], stopping after
-        the first failure when stop_at_failure. The same steps as evaluate() / evaluate_json(),
-        inlined, and the engine entered once per chunk rather than per case: this loop holds
-        the GIL between C calls, so every µs here is a µs no other worker can use."""
+        the first failure when stop_at_failure. The whole chunk is one dwp_eval_json_batch()
+        call, with the GIL released for all of it: a ctypes call costs about as much as an
+        evaluation, so one per case would leave Python the bottleneck. The results come back
+        in one buffer, cut here into each case's result and message."""
+        datas = []
+        failed = None  # (position, exception) of a case that is not a dict, str or bytes
+        for k, case in enumerate(chunk):
+            try:
+                datas.append(_case_bytes(case))
+            except Exception as exc:
+                failed = (k, exc)
+                break
         results = []
         try:
             handle = self._enter()
@@ -317,50 +329,82 @@ class Engine:
             if not stop_at_failure:
                 results.extend((False, Error(exc.message, exc.code)) for _ in chunk[1:])
             return results
-        lib = self._lib
-        fn, last_error, free = self._eval_fn, lib.dwp_last_error, lib.dwp_free
-        string_at, loads = ctypes.string_at, json.loads
-        # One out-parameter for the whole chunk: it is read right after each call.
-        out = ctypes.c_void_p()
-        out_ref = ctypes.byref(out)
         try:
-            for case in chunk:
+            results = self._eval_batch(handle, datas, strict, mode, stop_at_failure)
+        finally:
+            self._leave()
+        if failed is not None and (len(results) == len(datas)):
+            results.append((False, failed[1]))
+            if not stop_at_failure:
+                # the cases after it, one chunk of their own
+                results.extend(self._eval_chunk(chunk[failed[0] + 1:], strict, mode, False))
+        return results
+
+    def _eval_batch(self, handle, datas, strict, mode, stop_at_failure):
+        n = len(datas)
+        if n == 0:
+            return []
+        lib = self._lib
+        ends = (ctypes.c_size_t * n)(*itertools.accumulate(map(len, datas)))
+        out_ends = (ctypes.c_size_t * (2 * n))()
+        statuses = (ctypes.c_int32 * n)()
+        out = ctypes.c_void_p()
+        rc = lib.dwp_eval_json_batch(handle, n, b"".join(datas), ends, ctypes.byref(out),
+                                     out_ends, statuses)
+        if rc != 0:  # nothing was evaluated (out of memory): every case fails alike
+            message = (lib.dwp_last_error() or b"").decode("utf-8", "replace")
+            return [(False, error_for(rc, message)) for _ in range(1 if stop_at_failure else n)]
+        base = out.value
+        try:
+            # Each piece copied straight out of the library's buffer (string_at holds the
+            # GIL and copies once; slicing one big copy would copy twice).
+            offsets, codes = out_ends[:], statuses[:]
+            string_at, loads = ctypes.string_at, json.loads
+            results = []
+            start = 0
+            for i in range(n):
+                end, message_end = offsets[2 * i], offsets[2 * i + 1]
+                rc = codes[i]
                 try:
-                    data = _case_bytes(case)
-                    out.value = None
-                    rc = fn(handle, data, len(data), out_ref)
-                    message = (last_error() or b"").decode("utf-8", "replace") if rc else None
-                    ptr = out.value
-                    text = None
-                    if ptr:
-                        try:
-                            text = string_at(ptr)
-                        finally:
-                            free(ptr)
-                    if rc == 0 and text is not None:
+                    if rc == 0 and end > start:
+                        text = string_at(base + start, end - start)
                         if mode != _BYTES:
                             text = text.decode("utf-8")
                             if mode == _DICT:
                                 text = loads(text)
                         results.append((True, text))
                     else:
+                        message = string_at(base + end, message_end - end).decode("utf-8", "replace")
+                        text = string_at(base + start, end - start) if end > start else None
                         results.append((True, self._failed(rc, text, message, strict, mode)))
                 except Exception as exc:
                     results.append((False, exc))
                     if stop_at_failure:
                         break
+                start = message_end
         finally:
-            self._leave()
+            lib.dwp_free_keeping_gil(base)
         return results
 
-    def _many_serial(self, it, strict, mode, errors):
-        for index, case in enumerate(it):
-            ((ok, value),) = self._eval_chunk((case,), strict, mode, True)
-            if not ok:
-                _set_index(value, index)
-                if errors == "raise":
-                    raise value
-            yield value
+    def _many_serial(self, it, strict, mode, errors, chunk_size):
+        """Chunks on the calling thread. Without a chunk_size they grow 1, 2, 4, … up to
+        _MAX_CHUNK: the first result comes after one case, and later ones share the cost of a
+        library call (see _eval_chunk)."""
+        stop_at_failure = errors == "raise"
+        index, size = 0, chunk_size or 1
+        while True:
+            chunk = list(itertools.islice(it, size))
+            if not chunk:
+                return
+            for ok, value in self._eval_chunk(chunk, strict, mode, stop_at_failure):
+                if not ok:
+                    _set_index(value, index)
+                    if stop_at_failure:
+                        raise value
+                yield value
+                index += 1
+            if not chunk_size:
+                size = min(size * 2, _MAX_CHUNK)
 
     def _many_pool(self, it, strict, mode, errors, threads, chunk_size):
         stop_at_failure = errors == "raise"

@@ -65,6 +65,11 @@ _SIGNATURES = {
     "dwp_eval_json": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, _c_void_pp]),
     "dwp_params_json": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, _c_void_pp]),
     "dwp_free": (None, [ctypes.c_void_p]),
+    # (engine, count, cases, case_ends, out, out_ends, statuses): arrays as ctypes arrays.
+    "dwp_eval_json_batch": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_char_p,
+                                           ctypes.POINTER(ctypes.c_size_t), _c_void_pp,
+                                           ctypes.POINTER(ctypes.c_size_t),
+                                           ctypes.POINTER(ctypes.c_int32)]),
 }
 
 _lock = threading.Lock()
@@ -139,6 +144,11 @@ def load():
             label = "%s (%s)" % (name, where)
             _declare(lib, label)
             _check_version(lib, label)
+            # dwp_free through PyDLL keeps the GIL: a CDLL call releases and re-takes it,
+            # and with worker threads that hand-off cost more than the free itself.
+            held = ctypes.PyDLL(name)
+            held.dwp_free.restype, held.dwp_free.argtypes = _SIGNATURES["dwp_free"]
+            lib.dwp_free_keeping_gil = held.dwp_free
             _lib, _lib_path = lib, name
             return lib
         raise LibraryError(

@@ -70,7 +70,7 @@ def test_wrong_major_version(tmp_path):
     if not cc:
         pytest.skip("no C compiler to build a fake library")
     names = ["dwp_version", "dwp_status_str", "dwp_last_error", "dwp_engine_open_opts",
-             "dwp_rules_check", "dwp_engine_close", "dwp_eval_json", "dwp_params_json",
+             "dwp_rules_check", "dwp_engine_close", "dwp_eval_json", "dwp_eval_json_batch", "dwp_params_json",
              "dwp_free"]
     src = tmp_path / "fake.c"
     src.write_text(
