@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "strbuf.h"
+
 int64_t dwp_money_apply_bp(int64_t amount, int64_t bp)
 {
     /* |amount × bp| <= 10^13 × 10^6 = 10^19 would overflow int64, so split the amount into
@@ -16,34 +18,16 @@ int64_t dwp_money_apply_bp(int64_t amount, int64_t bp)
     return negative ? -(int64_t)result : (int64_t)result;
 }
 
-/* "00".."99": money is formatted for several reasons of most cases, two digits a step. */
-static const char digit_pairs[] = "000102030405060708091011121314151617181920212223242526272829"
-                                  "303132333435363738394041424344454647484950515253545556575859"
-                                  "606162636465666768697071727374757677787980818283848586878889"
-                                  "90919293949596979899";
-
 int dwp_money_format_yuan(int64_t fen, char *buf)
 {
     /* Written backwards from the end of tmp, then copied once. */
     char tmp[32];
     char *p = tmp + sizeof tmp;
     uint64_t v = fen < 0 ? (uint64_t)0 - (uint64_t)fen : (uint64_t)fen;
-    unsigned cents = (unsigned)(v % 100);
-    v /= 100;
     p -= 2;
-    memcpy(p, digit_pairs + 2 * cents, 2);
+    memcpy(p, dwp_digit_pairs + 2 * (v % 100), 2); /* the fen, always two digits */
     *--p = '.';
-    while (v >= 100) {
-        p -= 2;
-        memcpy(p, digit_pairs + 2 * (v % 100), 2);
-        v /= 100;
-    }
-    if (v >= 10) {
-        p -= 2;
-        memcpy(p, digit_pairs + 2 * v, 2);
-    } else {
-        *--p = (char)('0' + v);
-    }
+    p = dwp_digits_before(p, v / 100);
     if (fen < 0) *--p = '-';
     int len = (int)(tmp + sizeof tmp - p);
     memcpy(buf, p, (size_t)len);

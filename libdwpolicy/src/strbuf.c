@@ -4,6 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+const char dwp_digit_pairs[] = "0001020304050607080910111213141516171819"
+                               "2021222324252627282930313233343536373839"
+                               "4041424344454647484950515253545556575859"
+                               "6061626364656667686970717273747576777879"
+                               "8081828384858687888990919293949596979899";
+
 void dwp_strbuf_init(dwp_strbuf *b) { memset(b, 0, sizeof *b); }
 
 void dwp_strbuf_free(dwp_strbuf *b)

@@ -134,29 +134,35 @@ static inline char *dwp_raw_copy(char *w, const char *s, size_t n)
     return w + n;
 }
 
-/* Longest decimal int64_t, sign included. */
-#define DWP_INT_MAX_CHARS 20
-static inline char *dwp_raw_int(char *w, int64_t v)
+/* "00" to "99" back to back: numbers are written two digits a step, half the divisions. */
+extern const char dwp_digit_pairs[];
+
+/* Write the decimal digits of u so that they end just before `end`; returns where they
+ * start (at most 20 bytes before end). */
+static inline char *dwp_digits_before(char *end, uint64_t u)
 {
-    /* Two digits at a time, from the right, into tmp: half the divisions. */
-    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930"
-                                "31323334353637383940414243444546474849505152535455565758596061"
-                                "62636465666768697071727374757677787980818283848586878889909192"
-                                "93949596979899";
-    char tmp[24];
-    char *p = tmp + sizeof tmp;
-    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    char *p = end;
     while (u >= 100) {
         p -= 2;
-        memcpy(p, pairs + 2 * (u % 100), 2);
+        memcpy(p, dwp_digit_pairs + 2 * (u % 100), 2);
         u /= 100;
     }
     if (u >= 10) {
         p -= 2;
-        memcpy(p, pairs + 2 * u, 2);
+        memcpy(p, dwp_digit_pairs + 2 * u, 2);
     } else {
         *--p = (char)('0' + u);
     }
+    return p;
+}
+
+/* Longest decimal int64_t, sign included. */
+#define DWP_INT_MAX_CHARS 20
+static inline char *dwp_raw_int(char *w, int64_t v)
+{
+    char tmp[24];
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    char *p = dwp_digits_before(tmp + sizeof tmp, u);
     if (v < 0) *w++ = '-';
     return dwp_raw_put_short(w, p, (size_t)(tmp + sizeof tmp - p));
 }
