@@ -7,18 +7,19 @@
 
 typedef struct assistance_class {
     const char *name;
-    dwp_text text;
+    dwp_text reason; /* "救助类别：…", a whole literal: nothing to format per case */
     dwp_param_id deductible, ratio_bp, annual_cap;
 } assistance_class;
 
+#define CLASS_REASON(zh, en) DWP_T_INIT("救助类别：" zh, "assistance class: " en)
 static const assistance_class classes[] = {
-    {"tekun", DWP_T_INIT("特困供养人员", "tekun (extreme-poverty support)"), DWP_P_MED_TEKUN_DEDUCTIBLE,
-     DWP_P_MED_TEKUN_RATIO_BP, DWP_P_MED_TEKUN_ANNUAL_CAP},
-    {"orphan", DWP_T_INIT("孤儿（含事实无人抚养儿童）", "orphan (incl. de facto unsupported)"),
+    {"tekun", CLASS_REASON("特困供养人员", "tekun (extreme-poverty support)"),
+     DWP_P_MED_TEKUN_DEDUCTIBLE, DWP_P_MED_TEKUN_RATIO_BP, DWP_P_MED_TEKUN_ANNUAL_CAP},
+    {"orphan", CLASS_REASON("孤儿（含事实无人抚养儿童）", "orphan (incl. de facto unsupported)"),
      DWP_P_MED_ORPHAN_DEDUCTIBLE, DWP_P_MED_ORPHAN_RATIO_BP, DWP_P_MED_ORPHAN_ANNUAL_CAP},
-    {"dibao", DWP_T_INIT("低保对象", "dibao (minimum living allowance)"), DWP_P_MED_DIBAO_DEDUCTIBLE,
-     DWP_P_MED_DIBAO_RATIO_BP, DWP_P_MED_DIBAO_ANNUAL_CAP},
-    {"dibao_marginal", DWP_T_INIT("低保边缘家庭成员", "dibao-marginal (near-poverty) household"),
+    {"dibao", CLASS_REASON("低保对象", "dibao (minimum living allowance)"),
+     DWP_P_MED_DIBAO_DEDUCTIBLE, DWP_P_MED_DIBAO_RATIO_BP, DWP_P_MED_DIBAO_ANNUAL_CAP},
+    {"dibao_marginal", CLASS_REASON("低保边缘家庭成员", "dibao-marginal (near-poverty) household"),
      DWP_P_MED_MARGINAL_DEDUCTIBLE, DWP_P_MED_MARGINAL_RATIO_BP, DWP_P_MED_MARGINAL_ANNUAL_CAP},
 };
 
@@ -47,8 +48,7 @@ static const assistance_class *choose_class(const dwp_eval *ev, dwp_decision *d)
         const char *missing;
         dwp_tri v = in_class(ev->c, i, &missing);
         if (v == DWP_TRI_YES) {
-            dwp_reason_addf(ev, d, "assistance.class", true, "救助类别：%s",
-                            "assistance class: %s", dwp_text_in(classes[i].text, ev->lang));
+            dwp_reason_add(ev, d, "assistance.class", true, classes[i].reason);
             return &classes[i];
         }
         if (v == DWP_TRI_UNKNOWN) {
