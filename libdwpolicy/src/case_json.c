@@ -1453,9 +1453,9 @@ static int parse_object(parser *P, const schema *sc, dwp_facts *c, int depth)
     P->cur = p;
     if (!P->failed) {
         /* Only a field not read can be missing: visit those alone (most are read). */
-        uint32_t all = count == 32 ? UINT32_MAX : (UINT32_C(1) << count) - 1;
-        uint32_t before = r.next == 32 ? UINT32_MAX : (UINT32_C(1) << r.next) - 1;
-        for (uint32_t unread = (all & ~before) | r.missing; unread; unread &= unread - 1) {
+        /* Fields next..count-1, in 64 bits so that count == 32 needs no special case. */
+        uint32_t never = (uint32_t)((UINT64_C(1) << count) - (UINT64_C(1) << r.next));
+        for (uint32_t unread = never | r.missing; unread; unread &= unread - 1) {
             int i = __builtin_ctz(unread);
             if (fields[i].required) {
                 schema_error(P, "%s：缺少必填字段", "%s: required field is missing",
