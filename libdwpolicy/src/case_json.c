@@ -33,6 +33,8 @@
 #define SCRATCH_MAX 256
 /* How many bytes of a found value a message quotes. */
 #define QUOTE_MAX 40
+/* key_is32 reads this many bytes at a key. */
+#define KEY_ROOM 32
 
 #if defined(__GNUC__)
 #define FORMAT2(zh, en, args) __attribute__((format(printf, zh, args), format(printf, en, args)))
@@ -46,6 +48,8 @@
 
 typedef struct parser {
     const unsigned char *start, *cur, *end;
+    /* A position before it has more than KEY_ROOM bytes after it (start when none has). */
+    const unsigned char *room_end;
     int lang;          /* DWP_LANG_ZH or DWP_LANG_EN, normalised */
     bool failed;       /* a contract error is recorded; from now on only syntax matters */
     dwp_date id_birth; /* birth date inside a valid child.id_number; 0 = none */
@@ -1202,9 +1206,6 @@ static NOINLINE int parse_field(parser *P, const field *f, dwp_facts *c, int dep
     return DWP_OK;
 }
 
-/* key_is32 reads this many bytes at a key. */
-#define KEY_ROOM 32
-
 /* 32 bytes of 0xFF, then 32 of 0: the eight bytes at key_mask + 32 - klen + i cover exactly
  * the bytes of a klen-byte key that fall in its word at offset i. Loaded like the input, so
  * the masking does not depend on byte order. */
@@ -1385,7 +1386,7 @@ static int parse_object(parser *P, const schema *sc, dwp_facts *c, int depth)
     if (depth > MAX_DEPTH)
         return syntax_error(P, P->cur, "嵌套超过 %d 层", "nesting deeper than %d levels",
                             MAX_DEPTH);
-    const unsigned char *p = P->cur + 1, *e = P->end;
+    const unsigned char *p = P->cur + 1, *e = P->end, *const room_end = P->room_end;
     if (p < e && is_ws(*p)) p = ws(p, e);
     const field *const fields = sc->fields;
     const unsigned count = (unsigned)sc->count;
@@ -1399,7 +1400,7 @@ static int parse_object(parser *P, const schema *sc, dwp_facts *c, int depth)
              * field was left out. More than KEY_ROOM bytes left: key_is32 may read, and a byte
              * follows the key; near the end, the next key is compared byte for byte. */
             bool compact = false;
-            if (r.next < count && e - p > KEY_ROOM) {
+            if (r.next < count && p < room_end) {
                 if (key_is32(p, f)) {
                     compact = true;
                 } else if (r.next + 1 < count && key_is32(p, f + 1)) {
@@ -1482,6 +1483,7 @@ NOINLINE int dwp_facts_read_json(const char *json, size_t len, int lang, dwp_fac
     parser P;
     P.start = P.cur = (const unsigned char *)(json ? json : "");
     P.end = P.start + len;
+    P.room_end = len > KEY_ROOM ? P.end - KEY_ROOM : P.start;
     P.lang = lang;
     P.failed = false;
     P.id_birth = 0;
