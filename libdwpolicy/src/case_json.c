@@ -1113,10 +1113,8 @@ static ALWAYS_INLINE const unsigned char *read_plain_value(parser *P, const fiel
     int32_t region;
     int v;
 #define SLOT(type) ((type *)(void *)((char *)c + f->off))
-    /* Tests in order of frequency rather than a switch: an indirect jump per member is
-     * mispredicted more often than these branches. */
-    const unsigned type = f->type;
-    if (type == T_BOOL) {
+    switch (f->type) {
+    case T_BOOL:
         if (avail >= 4 && load4(p) == load4((const unsigned char *)"true")) {
             *SLOT(dwp_tri) = DWP_TRI_YES;
             return p + 4;
@@ -1126,14 +1124,9 @@ static ALWAYS_INLINE const unsigned char *read_plain_value(parser *P, const fiel
             return p + 5;
         }
         return NULL;
-    }
-    if (type == T_ENUM) {
-        if (*p != '"' || !(v = enum_at((dwp_enum_kind)f->ekind, p + 1, avail - 1, &n)))
-            return NULL;
-        *SLOT(uint8_t) = (uint8_t)v;
-        return p + n + 2;
-    }
-    if (type == T_INT || type == T_MONEY || type == T_U8) {
+    case T_INT:
+    case T_MONEY:
+    case T_U8: {
         /* At most 18 digits (they always fit in int64), no leading zero, no fraction or
          * exponent after them. */
         const unsigned char *q = p, *stop = avail > 19 ? p + 19 : e;
@@ -1155,32 +1148,32 @@ static ALWAYS_INLINE const unsigned char *read_plain_value(parser *P, const fiel
         }
         return q;
     }
-    if (type == T_OBJECT) return NULL;
-    /* Strings of a fixed shape (enumerations above): when the closing quote is where the shape
-     * puts it and the bytes in between are valid, they contain no escape and are the whole
-     * string. */
-    if (type == T_DATE) {
+    /* Strings of a fixed shape: when the closing quote is where the shape puts it and the
+     * bytes in between are valid, they contain no escape and are the whole string. */
+    case T_ENUM:
+        if (*p != '"' || !(v = enum_at((dwp_enum_kind)f->ekind, p + 1, avail - 1, &n)))
+            return NULL;
+        *SLOT(uint8_t) = (uint8_t)v;
+        return p + n + 2;
+    case T_DATE:
         if (avail < 12 || *p != '"' || p[11] != '"' ||
             !dwp_date_parse((const char *)p + 1, 10, SLOT(dwp_date)))
             return NULL;
         return p + 12;
-    }
-    if (type == T_REGION) {
+    case T_REGION:
         if (avail < 8 || *p != '"' || p[7] != '"' ||
             !dwp_region_code_parse((const char *)p + 1, 6, &region))
             return NULL;
         *SLOT(int32_t) = region;
         return p + 8;
-    }
-    if (type == T_ID) {
+    case T_ID:
         /* Valid: check_id_number would accept it and record the same birth date. */
         if (avail < 20 || *p != '"' || p[19] != '"' ||
             !dwp_id_number_valid((const char *)p + 1, 18, &birth))
             return NULL;
         P->id_birth = birth;
         return p + 20;
-    }
-    if (type == T_CASE_ID) {
+    case T_CASE_ID: {
         /* A plain string (ASCII, no escape, no control character) has no U+0000. */
         if (*p != '"') return NULL;
         const unsigned char *q = skip_plain(p + 1, e);
@@ -1191,7 +1184,9 @@ static ALWAYS_INLINE const unsigned char *read_plain_value(parser *P, const fiel
         c->has_case_id = true;
         return q + 1;
     }
-    return NULL;
+    default:
+        return NULL;
+    }
 #undef SLOT
 }
 
