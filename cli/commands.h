@@ -7,6 +7,9 @@
 /* dwpolicy eval [--rules DIR] [--lang zh|en] [--format json|text] FILE|- */
 int dwp_cmd_eval(int argc, char **argv);
 
+/* dwpolicy batch [--rules DIR] [--lang zh|en] [--threads N] IN.jsonl|- [-o OUT.jsonl] */
+int dwp_cmd_batch(int argc, char **argv);
+
 /* dwpolicy params --region CODE --as-of DATE [--rules DIR] [--lang zh|en] */
 int dwp_cmd_params(int argc, char **argv);
 

@@ -11,6 +11,8 @@ static const char usage_text[] =
     "\n"
     "  eval [--rules DIR] [--lang zh|en] [--format json|text] FILE|-\n"
     "        evaluate one case (SPEC §2 JSON) and print the result\n"
+    "  batch [--rules DIR] [--lang zh|en] [--threads N] IN.jsonl|- [-o OUT.jsonl]\n"
+    "        evaluate one case per line; one output line per input line, in order\n"
     "  params --region CODE --as-of YYYY-MM-DD [--rules DIR] [--lang zh|en]\n"
     "        list the parameters in force for a region on a date, with their sources\n"
     "  test [--rules DIR] [--lang zh|en] FILE...\n"
@@ -30,6 +32,7 @@ int main(int argc, char **argv)
     }
     const char *cmd = argv[1];
     if (!strcmp(cmd, "eval")) return dwp_cmd_eval(argc - 1, argv + 1);
+    if (!strcmp(cmd, "batch")) return dwp_cmd_batch(argc - 1, argv + 1);
     if (!strcmp(cmd, "params")) return dwp_cmd_params(argc - 1, argv + 1);
     if (!strcmp(cmd, "test")) return dwp_cmd_test(argc - 1, argv + 1);
     if (!strcmp(cmd, "check")) return dwp_cmd_check(argc - 1, argv + 1);
