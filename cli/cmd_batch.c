@@ -128,8 +128,11 @@ static void write_block(FILE *out, block *b, tally *t)
 static void print_summary(const tally *t, int lang)
 {
     if (lang == DWP_LANG_EN) {
-        fprintf(stderr, "dwpolicy batch: %zu lines: %zu results (%zu with rule errors), %zu bad lines",
-                t->lines, t->results, t->rule_errors, t->bad_lines);
+#define PLURAL(n) ((n) == 1 ? "" : "s")
+        fprintf(stderr, "dwpolicy batch: %zu line%s: %zu result%s (%zu with rule errors), %zu bad line%s",
+                t->lines, PLURAL(t->lines), t->results, PLURAL(t->results), t->rule_errors,
+                t->bad_lines, PLURAL(t->bad_lines));
+#undef PLURAL
         if (t->bad_lines) fprintf(stderr, " (the first: line %zu)", t->first_bad);
     } else {
         fprintf(stderr, "dwpolicy batch：共 %zu 行：%zu 行有结果（其中 %zu 行有规则错误），%zu 行输入有误",
