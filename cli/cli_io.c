@@ -65,6 +65,15 @@ int dwp_cli_option(int argc, char **argv, int *i, const char *name, const char *
     return 1;
 }
 
+int dwp_cli_common_option(int argc, char **argv, int *i, const char **rules,
+                          const char **lang_name, const char **why)
+{
+    int m;
+    if ((m = dwp_cli_option(argc, argv, i, "--rules", rules)) != 0) *why = "--rules needs a directory";
+    else if ((m = dwp_cli_option(argc, argv, i, "--lang", lang_name)) != 0) *why = "--lang needs zh or en";
+    return m;
+}
+
 int dwp_cli_lang(const char *s)
 {
     if (!strcmp(s, "zh")) return DWP_LANG_ZH;
@@ -77,6 +86,18 @@ void dwp_cli_options(dwp_options *opts, int lang)
     memset(opts, 0, sizeof *opts);
     opts->struct_size = sizeof *opts;
     opts->lang = lang;
+}
+
+dwp_engine *dwp_cli_open_engine(const char *cmd, const char *rules, int lang)
+{
+    dwp_options opts;
+    dwp_cli_options(&opts, lang);
+    dwp_engine *engine = NULL;
+    if (dwp_engine_open_opts(rules, &opts, &engine) != DWP_OK) {
+        fprintf(stderr, "dwpolicy %s: %s\n", cmd, dwp_last_error());
+        return NULL;
+    }
+    return engine;
 }
 
 int dwp_cli_usage(const char *cmd, const char *usage_line, const char *why, const char *arg)

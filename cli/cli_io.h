@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include <dwpolicy.h>
+
 /* Cases and test files larger than this are refused rather than read into memory. */
 #define DWP_CLI_INPUT_MAX ((size_t)64 << 20)
 
@@ -15,12 +17,21 @@ char *dwp_cli_read_file(const char *cmd, const char *path, size_t *len);
  * Returns 1 matched (*value set), 0 not this option, -1 the value is missing. */
 int dwp_cli_option(int argc, char **argv, int *i, const char *name, const char **value);
 
+/* --rules DIR and --lang zh|en, which every command takes, at argv[*i]: 1 matched (the value
+ * stored in *rules or *lang_name), 0 not one of them, -1 its value is missing (*why says so,
+ * for the command's usage message). */
+int dwp_cli_common_option(int argc, char **argv, int *i, const char **rules,
+                          const char **lang_name, const char **why);
+
 /* "zh" → DWP_LANG_ZH, "en" → DWP_LANG_EN; -1 otherwise. */
 int dwp_cli_lang(const char *s);
 
-struct dwp_options;
 /* Engine options for a command: defaults, in language `lang`. */
-void dwp_cli_options(struct dwp_options *opts, int lang);
+void dwp_cli_options(dwp_options *opts, int lang);
+
+/* Open the engine of a command (the embedded rules, and `rules` over them when not NULL), in
+ * language `lang`; on failure print "dwpolicy CMD: <why>" to stderr and return NULL. */
+dwp_engine *dwp_cli_open_engine(const char *cmd, const char *rules, int lang);
 
 /* Print "dwpolicy CMD: WHY: ARG" (when why is given) and the usage line to stderr; returns 2,
  * the exit status of a usage error. */

@@ -160,14 +160,10 @@ int dwp_cmd_batch(int argc, char **argv)
     const char *rules = NULL, *lang_name = "zh", *in_path = NULL, *out_path = NULL;
     int threads = default_threads();
     for (int i = 1; i < argc; i++) {
-        const char *v;
+        const char *v, *why;
         int m;
-        if ((m = dwp_cli_option(argc, argv, &i, "--rules", &v)) != 0) {
-            if (m < 0) return usage("--rules needs a directory", NULL);
-            rules = v;
-        } else if ((m = dwp_cli_option(argc, argv, &i, "--lang", &v)) != 0) {
-            if (m < 0) return usage("--lang needs zh or en", NULL);
-            lang_name = v;
+        if ((m = dwp_cli_common_option(argc, argv, &i, &rules, &lang_name, &why)) != 0) {
+            if (m < 0) return usage(why, NULL);
         } else if ((m = dwp_cli_option(argc, argv, &i, "--threads", &v)) != 0) {
             if (m < 0 || (threads = parse_threads(v)) < 0)
                 return usage("--threads needs a number from 1 to 256", m < 0 ? NULL : v);
@@ -191,11 +187,8 @@ int dwp_cmd_batch(int argc, char **argv)
         perror(in_path);
         return 2;
     }
-    dwp_options opts;
-    dwp_cli_options(&opts, lang);
-    dwp_engine *engine = NULL;
-    if (dwp_engine_open_opts(rules, &opts, &engine) != DWP_OK) {
-        fprintf(stderr, "dwpolicy batch: %s\n", dwp_last_error());
+    dwp_engine *engine = dwp_cli_open_engine("batch", rules, lang);
+    if (!engine) {
         if (in != stdin) fclose(in);
         return 2;
     }

@@ -79,14 +79,10 @@ int dwp_cmd_check(int argc, char **argv)
     const char *hosts[32];
     int n_hosts = 0;
     for (int i = 1; i < argc; i++) {
-        const char *v;
+        const char *v, *why;
         int m;
-        if ((m = dwp_cli_option(argc, argv, &i, "--rules", &v)) != 0) {
-            if (m < 0) return usage("--rules needs a directory", NULL);
-            rules = v;
-        } else if ((m = dwp_cli_option(argc, argv, &i, "--lang", &v)) != 0) {
-            if (m < 0) return usage("--lang needs zh or en", NULL);
-            lang_name = v;
+        if ((m = dwp_cli_common_option(argc, argv, &i, &rules, &lang_name, &why)) != 0) {
+            if (m < 0) return usage(why, NULL);
         } else if ((m = dwp_cli_option(argc, argv, &i, "--format", &v)) != 0) {
             if (m < 0) return usage("--format needs text or json", NULL);
             format = v;

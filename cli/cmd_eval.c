@@ -19,14 +19,10 @@ int dwp_cmd_eval(int argc, char **argv)
 {
     const char *rules = NULL, *lang_name = "zh", *format = "json", *file = NULL;
     for (int i = 1; i < argc; i++) {
-        const char *v;
+        const char *v, *why;
         int m;
-        if ((m = dwp_cli_option(argc, argv, &i, "--rules", &v)) != 0) {
-            if (m < 0) return usage("--rules needs a directory", NULL);
-            rules = v;
-        } else if ((m = dwp_cli_option(argc, argv, &i, "--lang", &v)) != 0) {
-            if (m < 0) return usage("--lang needs zh or en", NULL);
-            lang_name = v;
+        if ((m = dwp_cli_common_option(argc, argv, &i, &rules, &lang_name, &why)) != 0) {
+            if (m < 0) return usage(why, NULL);
         } else if ((m = dwp_cli_option(argc, argv, &i, "--format", &v)) != 0) {
             if (m < 0) return usage("--format needs json or text", NULL);
             format = v;
@@ -47,17 +43,13 @@ int dwp_cmd_eval(int argc, char **argv)
     size_t len;
     char *input = dwp_cli_read_file("eval", file, &len);
     if (!input) return 2;
-    dwp_options opts;
-    dwp_cli_options(&opts, lang);
-    dwp_engine *engine = NULL;
-    int rc = dwp_engine_open_opts(rules, &opts, &engine);
-    if (rc != DWP_OK) {
-        fprintf(stderr, "dwpolicy eval: %s\n", dwp_last_error());
+    dwp_engine *engine = dwp_cli_open_engine("eval", rules, lang);
+    if (!engine) {
         free(input);
         return 2;
     }
     char *result = NULL;
-    rc = dwp_eval_json(engine, input, len, &result);
+    int rc = dwp_eval_json(engine, input, len, &result);
     int exit_status = 0;
     if (!result) {
         fprintf(stderr, "dwpolicy eval: %s: %s\n", file, dwp_last_error());

@@ -64,20 +64,16 @@ int dwp_cmd_params(int argc, char **argv)
 {
     const char *rules = NULL, *region = NULL, *as_of = NULL, *lang_name = "zh", *format = "text";
     for (int i = 1; i < argc; i++) {
-        const char *v;
+        const char *v, *why;
         int m;
-        if ((m = dwp_cli_option(argc, argv, &i, "--rules", &v)) != 0) {
-            if (m < 0) return usage("--rules needs a directory", NULL);
-            rules = v;
+        if ((m = dwp_cli_common_option(argc, argv, &i, &rules, &lang_name, &why)) != 0) {
+            if (m < 0) return usage(why, NULL);
         } else if ((m = dwp_cli_option(argc, argv, &i, "--region", &v)) != 0) {
             if (m < 0) return usage("--region needs a code", NULL);
             region = v;
         } else if ((m = dwp_cli_option(argc, argv, &i, "--as-of", &v)) != 0) {
             if (m < 0) return usage("--as-of needs a date", NULL);
             as_of = v;
-        } else if ((m = dwp_cli_option(argc, argv, &i, "--lang", &v)) != 0) {
-            if (m < 0) return usage("--lang needs zh or en", NULL);
-            lang_name = v;
         } else if ((m = dwp_cli_option(argc, argv, &i, "--format", &v)) != 0) {
             if (m < 0) return usage("--format needs text or json", NULL);
             format = v;
@@ -91,13 +87,8 @@ int dwp_cmd_params(int argc, char **argv)
     if (!json && strcmp(format, "text")) return usage("--format must be text or json", format);
     if (!region || !as_of) return usage("--region and --as-of are required", NULL);
 
-    dwp_options opts;
-    dwp_cli_options(&opts, lang);
-    dwp_engine *engine = NULL;
-    if (dwp_engine_open_opts(rules, &opts, &engine) != DWP_OK) {
-        fprintf(stderr, "dwpolicy params: %s\n", dwp_last_error());
-        return 2;
-    }
+    dwp_engine *engine = dwp_cli_open_engine("params", rules, lang);
+    if (!engine) return 2;
     char *out = NULL;
     int rc = dwp_params_json(engine, region, as_of, &out);
     int status;

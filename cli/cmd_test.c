@@ -43,14 +43,10 @@ int dwp_cmd_test(int argc, char **argv)
             fputs(usage_text, stdout);
             return 0;
         }
-        if ((rc = dwp_cli_option(argc, argv, &i, "--rules", &rules)) != 0) {
+        const char *why;
+        if ((rc = dwp_cli_common_option(argc, argv, &i, &rules, &lang, &why)) != 0) {
             if (rc < 0)
-                return usage("--rules needs a directory", NULL);
-            continue;
-        }
-        if ((rc = dwp_cli_option(argc, argv, &i, "--lang", &lang)) != 0) {
-            if (rc < 0)
-                return usage("--lang needs zh or en", NULL);
+                return usage(why, NULL);
             continue;
         }
         if (a[0] == '-' && a[1] != '\0')
