@@ -699,15 +699,7 @@ static void snapshot_upvalues(lua_State *L, int index, int snap, int seen)
     int type = lua_type(L, index);
     if (type != LUA_TFUNCTION && type != LUA_TTABLE) return;
     if (type == LUA_TFUNCTION && lua_iscfunction(L, index)) return;
-    lua_pushvalue(L, index);
-    if (lua_rawget(L, seen) != LUA_TNIL) {
-        lua_pop(L, 1);
-        return;
-    }
-    lua_pop(L, 1);
-    lua_pushvalue(L, index);
-    lua_pushboolean(L, 1);
-    lua_rawset(L, seen);
+    if (!dwp_sandbox_first_visit(L, index, seen)) return;
     if (type == LUA_TTABLE) {
         lua_pushnil(L);
         while (lua_next(L, index)) {

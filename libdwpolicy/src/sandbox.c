@@ -394,20 +394,25 @@ static int frozen_pairs(lua_State *L)
 
 static void freeze_value(lua_State *L, int index, int seen);
 
+bool dwp_sandbox_first_visit(lua_State *L, int index, int seen)
+{
+    index = lua_absindex(L, index);
+    lua_pushvalue(L, index);
+    bool seen_before = lua_rawget(L, seen) != LUA_TNIL;
+    lua_pop(L, 1);
+    if (seen_before) return false;
+    lua_pushvalue(L, index);
+    lua_pushboolean(L, 1);
+    lua_rawset(L, seen);
+    return true;
+}
+
 /* Move t's contents into a shadow table and give t a metatable that reads the shadow and
  * refuses writes. `seen` (a table) stops cycles. */
 static void freeze_table(lua_State *L, int t, int seen)
 {
     t = lua_absindex(L, t);
-    lua_pushvalue(L, t);
-    if (lua_rawget(L, seen) != LUA_TNIL) {
-        lua_pop(L, 1);
-        return;
-    }
-    lua_pop(L, 1);
-    lua_pushvalue(L, t);
-    lua_pushboolean(L, 1);
-    lua_rawset(L, seen);
+    if (!dwp_sandbox_first_visit(L, t, seen)) return;
     int original_mt = 0;
     if (lua_getmetatable(L, t)) {
         lua_pushliteral(L, "__newindex");
@@ -470,15 +475,7 @@ static void freeze_value(lua_State *L, int index, int seen)
     if (type == LUA_TTABLE) {
         freeze_table(L, index, seen);
     } else if (type == LUA_TFUNCTION && !lua_iscfunction(L, index)) {
-        lua_pushvalue(L, index);
-        if (lua_rawget(L, seen) != LUA_TNIL) {
-            lua_pop(L, 1);
-            return;
-        }
-        lua_pop(L, 1);
-        lua_pushvalue(L, index);
-        lua_pushboolean(L, 1);
-        lua_rawset(L, seen);
+        if (!dwp_sandbox_first_visit(L, index, seen)) return;
         for (int i = 1; lua_getupvalue(L, index, i); i++) {
             freeze_value(L, -1, seen);
             lua_pop(L, 1);

@@ -80,6 +80,10 @@ int dwp_sandbox_run(dwp_sandbox *sb, const char *text, size_t len, const char *c
  * Must run in protected mode (it allocates). */
 void dwp_sandbox_freeze(lua_State *L, int index);
 
+/* For walks over tables and closures that may have cycles: true the first time the value at
+ * `index` is seen, recording it in the table at absolute index `seen`; false after that. */
+bool dwp_sandbox_first_visit(lua_State *L, int index, int seen);
+
 /* The message of the error value on the stack top, without running any metamethod. */
 const char *dwp_sandbox_error_text(lua_State *L);
 
