@@ -130,6 +130,21 @@ static int need_string_list(const checker *ck, const jdom_value *v, const char *
     return 0;
 }
 
+/* An object whose members are all of type t; `where` names it, and a member is named as
+ * where.key. */
+static int need_object_of(const checker *ck, const jdom_value *v, jdom_type t, const char *where)
+{
+    if (need_type(ck, v, JDOM_OBJECT, where) != 0)
+        return DWP_ESCHEMA;
+    for (size_t i = 0; i < v->u.obj.count; i++) {
+        char sub[PATH_MAX_TEXT];
+        JOIN(sub, where, ".", v->u.obj.members[i].key);
+        if (need_type(ck, v->u.obj.members[i].value, t, sub) != 0)
+            return DWP_ESCHEMA;
+    }
+    return 0;
+}
+
 static const char *const benefit_keys[] = {
     "status", "amount_fen", "title", "basis", "period", "kind", "discretionary",
     "decided_by", "handling_region", "missing", "params", "reasons", NULL};
@@ -159,23 +174,13 @@ static int check_benefit(const checker *ck, const jdom_value *b, const char *whe
     }
     if ((v = jdom_get(b, "params")) != NULL) {
         JOIN(sub, where, ".params");
-        if (need_type(ck, v, JDOM_OBJECT, sub) != 0)
+        if (need_object_of(ck, v, JDOM_OBJECT, sub) != 0)
             return DWP_ESCHEMA;
-        for (size_t i = 0; i < v->u.obj.count; i++) {
-            JOIN(sub, where, ".params.", v->u.obj.members[i].key);
-            if (need_type(ck, v->u.obj.members[i].value, JDOM_OBJECT, sub) != 0)
-                return DWP_ESCHEMA;
-        }
     }
     if ((v = jdom_get(b, "reasons")) != NULL) {
         JOIN(sub, where, ".reasons");
-        if (need_type(ck, v, JDOM_OBJECT, sub) != 0)
+        if (need_object_of(ck, v, JDOM_BOOL, sub) != 0)
             return DWP_ESCHEMA;
-        for (size_t i = 0; i < v->u.obj.count; i++) {
-            JOIN(sub, where, ".reasons.", v->u.obj.members[i].key);
-            if (need_type(ck, v->u.obj.members[i].value, JDOM_BOOL, sub) != 0)
-                return DWP_ESCHEMA;
-        }
     }
     return 0;
 }
