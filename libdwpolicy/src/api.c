@@ -120,8 +120,8 @@ DWP_API int dwp_eval_json_batch(dwp_engine *e, size_t count, const char *cases,
     if (!e || !out || (count && (!case_ends || !out_ends || !statuses)))
         return dwp_error_set(DWP_EINVAL, lang, "dwp_eval_json_batch：参数不能为 NULL",
                              "dwp_eval_json_batch: arguments must not be NULL");
-    for (size_t i = 0; i < count; i++)
-        if (i ? case_ends[i] < case_ends[i - 1] : false)
+    for (size_t i = 1; i < count; i++)
+        if (case_ends[i] < case_ends[i - 1])
             return dwp_error_set(DWP_EINVAL, lang,
                                  "dwp_eval_json_batch：case_ends[%zu] 小于前一项",
                                  "dwp_eval_json_batch: case_ends[%zu] is less than the one before",
