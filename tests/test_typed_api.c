@@ -12,9 +12,8 @@
  *  - child.id_number: kept by the case (it is the caller's input) but never in a result or a
  *    message.
  *
- * A test whose name ends in _BUG documents a library bug found while writing these tests that
- * is not fixed yet; it fails until the library is fixed (see the comment above it). Tests
- * marked "Regression" guard bugs found the same way and since fixed. */
+ * Tests marked "Regression" guard library bugs found while writing these tests and since
+ * fixed (the comment above each says which). */
 #define _POSIX_C_SOURCE 200809L
 
 #include <pthread.h>
@@ -636,15 +635,11 @@ static void test_unknown_path_message_like_json(void **state)
 
 /* The same for keys that are not [a-z0-9_].
  *
- * BUG (libdwpolicy/src/case_builder.c, check_path, after 4fef867): the builder shows a path
- * bare only when it is [a-z0-9_.] and quotes anything else, but the JSON reader
- * (case_json.c, the `bare` test before "%s：未知字段") shows a key bare whenever it is 1..64
- * bytes of valid UTF-8 without control characters, '"', '\\' or '.'. So:
- *     dwp_case_set_int(c, "child.Educaton", 1)  →  "child.Educaton"：未知字段
- *     {"child":{"Educaton":1,…},…}              →  child.Educaton：未知字段
- * and likewise for "edu-caton", "学历", "x y". Suggested fix: apply the reader's rule to each
- * segment of the path (a shared helper in error.c), so both paths name a field alike. */
-static void test_unknown_path_message_other_keys_BUG(void **state)
+ * Regression (fixed in 1a1e105, case_builder.c check_path): the builder showed a path bare
+ * only when it was [a-z0-9_.] and quoted anything else, while the JSON reader shows a key bare
+ * whenever it is 1..64 bytes of valid UTF-8 without control characters, '"', '\\' or '.', so
+ * "child.Educaton", "edu-caton", "学历" and "x y" were named differently by the two paths. */
+static void test_unknown_path_message_other_keys(void **state)
 {
     fixture *f = *state;
     expect_unknown_like_json(f->zh, "Educaton");
@@ -911,6 +906,22 @@ static void test_bad_values_same_message_as_json_en(void **state)
     check_bad_values(((fixture *)*state)->en);
 }
 
+/* Evaluating c through the typed API is refused with DWP_ESCHEMA and exactly the message the
+ * JSON reader gives for `json`, the same case written by hand. */
+static void expect_same_schema_error(dwp_engine *e, dwp_case *c, const char *json)
+{
+    dwp_result *r = (dwp_result *)1;
+    assert_int_equal(dwp_eval_case(e, c, &r), DWP_ESCHEMA);
+    assert_null(r);
+    char typed[1024];
+    snprintf(typed, sizeof typed, "%s", dwp_last_error());
+    int rc;
+    char msg[1024];
+    assert_null(eval_json(e, json, &rc, msg, sizeof msg));
+    assert_int_equal(rc, DWP_ESCHEMA);
+    assert_string_equal(typed, msg);
+}
+
 /* A case of nothing but the region: the first required field missing, as the JSON reader
  * says it. */
 static void test_required_fields(void **state)
@@ -918,45 +929,23 @@ static void test_required_fields(void **state)
     fixture *f = *state;
     dwp_case *c = new_case();
     SET(dwp_case_set_str(c, "region", "510104"));
-    dwp_result *r = (dwp_result *)1;
-    assert_int_equal(dwp_eval_case(f->en, c, &r), DWP_ESCHEMA);
-    assert_null(r);
-    char typed[1024];
-    snprintf(typed, sizeof typed, "%s", dwp_last_error());
-    int rc;
-    char msg[1024];
-    assert_null(eval_json(f->en, "{\"region\": \"510104\"}", &rc, msg, sizeof msg));
-    assert_int_equal(rc, DWP_ESCHEMA);
-    assert_string_equal(typed, msg);
+    expect_same_schema_error(f->en, c, "{\"region\": \"510104\"}");
     dwp_case_free(c);
 }
 
 /* A new case, nothing set.
  *
- * BUG (libdwpolicy/src/case_builder.c:209, dwp_case_builder_json): for a case with no entry,
- * c->entries is NULL and `memcpy(sorted, c->entries, 0)` passes NULL to memcpy, which is
- * undefined behaviour (C11 7.24.1p2, even for 0 bytes). UBSan (-DDWP_SANITIZE=ON) stops the
- * process there: dwp_case_to_json() and dwp_eval_case() of a case on which nothing was ever
- * set abort a host built with sanitizers (a case emptied by dwp_case_unset keeps its array and
- * is fine). Suggested fix: `if (c->count) memcpy(...)`, or allocate the array in dwp_case_new.
- * This test runs last, because under UBSan it ends the program. */
-static void test_empty_case_BUG(void **state)
+ * Regression (fixed in 1a1e105, case_builder.c dwp_case_builder_json): for a case with no
+ * entry, c->entries was NULL and `memcpy(sorted, c->entries, 0)` passed NULL to memcpy, which
+ * is undefined behaviour (C11 7.24.1p2, even for 0 bytes); UBSan stopped the process there. */
+static void test_empty_case(void **state)
 {
     fixture *f = *state;
     dwp_case *c = new_case();
     char *j = case_json(c);
     assert_string_equal(j, "{}");
     dwp_free(j);
-    dwp_result *r = (dwp_result *)1;
-    assert_int_equal(dwp_eval_case(f->en, c, &r), DWP_ESCHEMA);
-    assert_null(r);
-    char typed[1024];
-    snprintf(typed, sizeof typed, "%s", dwp_last_error());
-    int rc;
-    char msg[1024];
-    assert_null(eval_json(f->en, "{}", &rc, msg, sizeof msg));
-    assert_int_equal(rc, DWP_ESCHEMA);
-    assert_string_equal(typed, msg);
+    expect_same_schema_error(f->en, c, "{}");
     dwp_case_free(c);
 }
 
@@ -1593,7 +1582,7 @@ int main(void)
         cmocka_unit_test(test_every_spec2_field),
         cmocka_unit_test(test_unknown_path_refused_at_set_time),
         cmocka_unit_test(test_unknown_path_message_like_json),
-        cmocka_unit_test(test_unknown_path_message_other_keys_BUG),
+        cmocka_unit_test(test_unknown_path_message_other_keys),
         cmocka_unit_test(test_wrong_setter_type_refused),
         cmocka_unit_test(test_object_path_refused),
         cmocka_unit_test(test_bad_values_same_message_as_json_zh),
@@ -1612,7 +1601,7 @@ int main(void)
         cmocka_unit_test(test_threads_share_case_and_result),
         cmocka_unit_test(test_case_id_escaping),
         cmocka_unit_test(test_set_str_invalid_utf8_refused),
-        cmocka_unit_test(test_empty_case_BUG), /* last: UBSan ends the program there */
+        cmocka_unit_test(test_empty_case),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
