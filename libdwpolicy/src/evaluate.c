@@ -83,6 +83,33 @@ static uint32_t categories_of(const dwp_facts *c, bool migrant)
     return cats;
 }
 
+/* The rule code that decides benefit i (catalogue, then local rules) for the case: its
+ * overrides along the chain, most specific first, and for a local rule its own function.
+ * False for a local rule of a region not on the case's chain. */
+static bool lua_layers_of(const dwp_engine *e, const dwp_eval *ev, size_t i,
+                          dwp_lua_layers *layers)
+{
+    *layers = (dwp_lua_layers){.default_slot = -1};
+    if (i < dwp_catalogue_count) {
+        layers->benefit = &dwp_catalogue[i];
+    } else {
+        const dwp_local_rule *lr = &e->local_rules[i - dwp_catalogue_count];
+        bool applies = false;
+        for (int k = 0; k < ev->chain_len; k++) applies |= ev->chain[k] == lr->region_index;
+        if (!applies) return false;
+        layers->benefit = &lr->info;
+        layers->default_slot = lr->slot;
+        layers->default_region = e->regions.list[lr->region_index].code;
+    }
+    for (int k = 0; k < ev->chain_len; k++) {
+        int slot = e->override_slot[i * e->regions.count + (size_t)ev->chain[k]];
+        if (slot < 0) continue;
+        layers->slot[layers->n_layers] = slot;
+        layers->region[layers->n_layers++] = e->regions.list[ev->chain[k]].code;
+    }
+    return true;
+}
+
 int dwp_evaluate(const dwp_engine *e, const char *json, size_t len, dwp_evaluation *x)
 {
     /* From the first evaluation on the engine is shared as it is: no more registrations. */
@@ -114,40 +141,20 @@ int dwp_evaluate(const dwp_engine *e, const char *json, size_t len, dwp_evaluati
     ev->decided = x->decisions;
     x->count = 0;
     for (size_t i = 0; i < e->benefit_count; i++) {
+        /* A benefit no rule file touches on the chain is decided by its C rule alone. */
+        bool c_rule_only = i < dwp_catalogue_count && !(overridden & (UINT64_C(1) << i));
+        dwp_lua_layers layers;
+        if (!c_rule_only && !lua_layers_of(e, ev, i, &layers)) continue;
         ev->n_decided = x->count;
-        if (i < dwp_catalogue_count && !(overridden & (UINT64_C(1) << i))) {
-            /* No rule file touches this benefit on the chain: its C rule decides. */
-            x->benefit_index[x->count] = (uint16_t)i;
-            dwp_decision *d = &x->decisions[x->count++];
+        x->benefit_index[x->count] = (uint16_t)i;
+        dwp_decision *d = &x->decisions[x->count++];
+        if (c_rule_only) {
             dwp_decision_begin(ev, d);
             d->benefit = &dwp_catalogue[i];
             d->benefit->decide(ev, d);
-            x->services |= d->services;
-            continue;
-        }
-        dwp_lua_layers layers = {.default_slot = -1};
-        if (i < dwp_catalogue_count) {
-            layers.benefit = &dwp_catalogue[i];
         } else {
-            const dwp_local_rule *lr = &e->local_rules[i - dwp_catalogue_count];
-            /* A local rule applies where its region is on the case's chain. */
-            bool applies = false;
-            for (int k = 0; k < ev->chain_len; k++) applies |= ev->chain[k] == lr->region_index;
-            if (!applies) continue;
-            layers.benefit = &lr->info;
-            layers.default_slot = lr->slot;
-            layers.default_region = e->regions.list[lr->region_index].code;
+            dwp_lua_decide(ev, &lua, &layers, d);
         }
-        /* Overrides along the chain, most specific first. */
-        for (int k = 0; k < ev->chain_len; k++) {
-            int slot = e->override_slot[i * e->regions.count + (size_t)ev->chain[k]];
-            if (slot < 0) continue;
-            layers.slot[layers.n_layers] = slot;
-            layers.region[layers.n_layers++] = e->regions.list[ev->chain[k]].code;
-        }
-        x->benefit_index[x->count] = (uint16_t)i;
-        dwp_decision *d = &x->decisions[x->count++];
-        dwp_lua_decide(ev, &lua, &layers, d);
         x->services |= d->services;
     }
     dwp_lua_session_end(e, &lua);
